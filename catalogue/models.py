@@ -1,0 +1,50 @@
+"""Oscar's catalogue with provenance: every product sold is traced to its maker.
+
+The cooperative follows from the maker; the stock record's partner must be that cooperative's
+partner (checked in `partner.models.StockRecord.clean` and `catalogue.provenance`).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+
+class Material(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        app_label = "catalogue"
+        ordering = ["name"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Product(AbstractProduct):
+    maker = models.ForeignKey(
+        "cooperatives.Maker",
+        verbose_name=_("maker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+        help_text=_("Who made it. A product cannot be offered for sale without a maker."),
+    )
+    materials = models.ManyToManyField(
+        Material, verbose_name=_("materials"), blank=True, related_name="products"
+    )
+    technique = models.CharField(_("technique"), max_length=120, blank=True)
+    hours_to_make = models.PositiveSmallIntegerField(_("hours to make"), null=True, blank=True)
+    care_instructions = models.TextField(_("care"), blank=True)
+
+    def clean(self) -> None:
+        super().clean()
+        from catalogue.provenance import validate_product_provenance
+
+        validate_product_provenance(self)
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402

@@ -1,0 +1,81 @@
+"""The storefront's catalogue pages: thin views over `catalogue.selectors`."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
+from oscar.core.loading import get_model
+
+from catalogue.forms import BrowseForm
+from catalogue.selectors import product_browse, product_cards, product_detail_context
+
+Category = get_model("catalogue", "Category")
+
+
+class CatalogueView(TemplateView):
+    template_name = "oscar/catalogue/browse.html"
+    paginate_by = 24
+
+    def get_category(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = BrowseForm(self.request.GET or None)
+        form.is_valid()
+        filters = form.filters()
+        result = product_browse(filters=filters, category=self.get_category())
+        paginator = Paginator(result.products, self.paginate_by)
+        page_number = self.request.GET.get("page") or 1
+        try:
+            page = paginator.page(page_number)
+        except Exception as error:
+            raise Http404(_("No such page.")) from error
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            filters=filters,
+            facets=result.facets,
+            page_obj=page,
+            paginator=paginator,
+            products=page.object_list,
+            query_without_page=query.urlencode(),
+            summary=_("All products"),
+        )
+        return context
+
+
+class ProductCategoryView(CatalogueView):
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404
+        expected = self.category.get_absolute_url()
+        if expected != request.path:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(expected + (f"?{query}" if query else ""))
+        return super().get(request, *args, **kwargs)
+
+    def get_category(self):
+        return self.category
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["summary"] = self.category.name
+        return context
+
+
+class ProductDetailView(CoreProductDetailView):
+    def get_queryset(self):
+        return product_cards(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(product_detail_context(self.object))
+        return context

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CooperativesConfig(AppConfig):
+    name = "cooperatives"
+    verbose_name = _("Cooperatives and makers")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,58 @@
+"""Reading the database and cache configuration from the environment, with clear errors."""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+SUPPORTED_DATABASES = ("sqlite", "postgres", "postgresql", "pgsql")
+
+
+def database_from_environment(environ: Mapping[str, str], base_dir: Path) -> dict:
+    """SQLite in the project's `var/` by default; whatever DATABASE_URL names when it is set."""
+    url = environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": base_dir / "var" / "ortak.sqlite3",
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            "ATOMIC_REQUESTS": False,
+        }
+    scheme = url.split(":", 1)[0].lower()
+    if "://" not in url or scheme not in SUPPORTED_DATABASES:
+        raise ImproperlyConfigured(
+            "DATABASE_URL must look like postgres://user:password@host:5432/name "
+            f"or sqlite:///path/to/file.sqlite3 (got a value starting {url[:12]!r})."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL could not be read: {error}") from error
+    if config["ENGINE"].endswith("sqlite3"):
+        config["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    return config
+
+
+def redis_from_environment(url: str) -> tuple[dict, str]:
+    """Cache and sessions in Redis when REDIS_URL is set; process memory and the database when not.
+
+    Sessions go to the database without Redis so that two web processes share them.
+    """
+    if not url:
+        return (
+            {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+            "django.contrib.sessions.backends.db",
+        )
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("REDIS_URL must look like redis://host:6379/0.")
+    return (
+        {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "ortak",
+            }
+        },
+        "django.contrib.sessions.backends.cache",
+    )

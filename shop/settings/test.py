@@ -1,0 +1,22 @@
+"""Tests: `make test`. Whatever database DATABASE_URL names (SQLite by default)."""
+
+import os
+from pathlib import Path
+
+from shop.settings.base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret-" + "x" * 40  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not memory, so the browser tests' live server and the test share one database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / os.environ.get("TEST_DB_NAME", "test-ortak.sqlite3"))  # noqa: F405
+    }

@@ -1,0 +1,104 @@
+"""Factories for the shop's own models. Oscar's product pieces are built with Oscar's helpers."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from oscar.core.loading import get_model
+
+from cooperatives.models import Cooperative, Maker
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+Category = get_model("catalogue", "Category")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", "a-long-test-password")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Cooperative {n}")
+    code = factory.Sequence(lambda n: f"cooperative-{n}")
+
+
+class CooperativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cooperative
+
+    partner = factory.SubFactory(PartnerFactory)
+    name = factory.LazyAttribute(lambda cooperative: cooperative.partner.name)
+    slug = factory.LazyAttribute(lambda cooperative: cooperative.partner.code)
+    region = "Gaziantep"
+    country = "Türkiye"
+    summary = "Women weaving and embroidering together."
+    member_count = 12
+
+
+class MakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Maker
+
+    cooperative = factory.SubFactory(CooperativeFactory)
+    display_name = factory.Sequence(lambda n: f"Maker {n}")
+    slug = factory.Sequence(lambda n: f"maker-{n}")
+    crafts = "Embroidery"
+    consent_show_photo = True
+    consent_show_story = True
+
+
+class ProductClassFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductClass
+        django_get_or_create = ("slug",)
+
+    name = "Handmade goods"
+    slug = "handmade-goods"
+    requires_shipping = True
+    track_stock = True
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    title = factory.Sequence(lambda n: f"Embroidered cushion {n}")
+    slug = factory.Sequence(lambda n: f"embroidered-cushion-{n}")
+    upc = factory.Sequence(lambda n: f"ORT{n:06d}")
+    product_class = factory.SubFactory(ProductClassFactory)
+    maker = factory.SubFactory(MakerFactory)
+    structure = "standalone"
+    is_public = True
+    description = "A cushion cover embroidered by hand."
+
+
+class StockRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StockRecord
+
+    product = factory.SubFactory(ProductFactory)
+    partner = factory.LazyAttribute(lambda record: record.product.maker.cooperative.partner)
+    partner_sku = factory.Sequence(lambda n: f"SKU{n:06d}")
+    price = Decimal("24.00")
+    price_currency = "EUR"
+    num_in_stock = 5
+
+
+def product_for_sale(**kwargs):
+    """A public product with a maker and stock, as a customer would find it."""
+    price = kwargs.pop("price", Decimal("24.00"))
+    num_in_stock = kwargs.pop("num_in_stock", 5)
+    product = ProductFactory(**kwargs)
+    StockRecordFactory(product=product, price=price, num_in_stock=num_in_stock)
+    return product
