@@ -1,0 +1,54 @@
+# Ortak: `make run` to try the shop, `make test` to test it. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STRIPE_PORT ?= 8420
+export DJANGO_SETTINGS_MODULE ?= shop.settings.dev
+
+.PHONY: run install migrate demo static test test-postgres browser lint bench clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_demo_shop --if-empty
+
+static: install
+	$(PY) manage.py collectstatic --noinput -v0
+
+# Starts the local Stripe server and the web server together; Ctrl-C stops both.
+run: demo static
+	@echo ""
+	@echo "  Ortak is starting at http://127.0.0.1:$(PORT)/  (Stripe: localstripe on 127.0.0.1:$(STRIPE_PORT))"
+	@echo ""
+	@bash -c 'set -m; $(PY) manage.py run_localstripe --port $(STRIPE_PORT) & stripe_pid=$$!; \
+		trap "kill $$stripe_pid 2>/dev/null" EXIT INT TERM; \
+		STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)'
+
+# Debian's Chromium drives the browser tests (never a downloaded browser).
+browser:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| { echo "Could not install chromium: run 'apt-get install chromium' as root."; exit 1; }; }
+
+test: install browser
+	DJANGO_SETTINGS_MODULE=shop.settings.test $(PY) -m pytest --create-db -q $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: install
+	$(PY) -m shop.bench $(BENCH_ARGS)
+
+clean:
+	rm -rf var/static var/screenshots var/test-*.sqlite3
