@@ -7,8 +7,8 @@ file is generated on first use (the demo loader and uploads generate the common 
 """
 
 import hashlib
-from io import BytesIO
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile

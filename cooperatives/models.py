@@ -180,6 +180,9 @@ class Maker(models.Model):
 
     class Meta:
         ordering = ["display_name"]
+        permissions = [
+            ("view_private_maker_data", _("Can see and change makers' private details")),
+        ]
         verbose_name = _("maker")
         verbose_name_plural = _("makers")
 

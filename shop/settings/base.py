@@ -152,8 +152,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
-# Wagtail shows previews in a same-origin frame.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views allow their own same-origin frame; nothing else is framed.
+X_FRAME_OPTIONS = "DENY"
 
 # Languages: every page exists in each, under its own URL prefix.
 LANGUAGE_CODE = "en"
