@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -183,6 +183,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ortak <hello@ortak.ex
 # Haystack is still imported by Oscar's search app; the catalogue and the site search read the
 # database instead (see README, "Design"), so Haystack's simple engine is enough here.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 # Oscar.
 OSCAR_SHOP_NAME = "Ortak"
@@ -196,6 +197,8 @@ OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405 (extended by later apps)
 OSCAR_THUMBNAILER = "catalogue.thumbnails.FileThumbnailer"
+
+from shop.settings.stripe import *  # noqa: E402,F403  (Stripe or localstripe, see there)
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Ortak"

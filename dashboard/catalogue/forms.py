@@ -1,0 +1,39 @@
+"""Oscar's product form with the provenance fields: the maker is picked by name, with her
+cooperative shown, and the rules in `catalogue.provenance` run on save."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
+
+from cooperatives.models import Maker
+
+
+class MakerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, maker: Maker) -> str:
+        return f"{maker.display_name} — {maker.cooperative.name}"
+
+
+class ProductForm(CoreProductForm):
+    maker = MakerChoiceField(
+        label=_("Maker"),
+        required=False,
+        queryset=Maker.objects.active()
+        .select_related("cooperative")
+        .only("display_name", "cooperative__name")
+        .order_by("cooperative__name", "display_name"),
+        help_text=_("Who made it, shown with her cooperative. Needed before it goes on sale."),
+    )
+
+    class Meta(CoreProductForm.Meta):
+        fields = [
+            *CoreProductForm.Meta.fields,
+            "maker",
+            "materials",
+            "technique",
+            "hours_to_make",
+            "care_instructions",
+        ]
+        widgets = {
+            **CoreProductForm.Meta.widgets,
+            "materials": forms.CheckboxSelectMultiple,
+        }
