@@ -29,6 +29,33 @@ def _media_root(settings, tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_private_details_in_any_email():
+    """Every email any test sends is checked for makers' and cooperatives' private details.
+
+    The factories fill those fields with marker values (tests.factories.PRIVATE_MARKERS).
+    """
+    yield
+    from django.core import mail
+
+    from tests.factories import PRIVATE_MARKERS
+
+    for message in getattr(mail, "outbox", []):
+        parts = [message.subject, message.body, *message.to]
+        parts += [content for content, _type in getattr(message, "alternatives", [])]
+        text = "\n".join(str(part) for part in parts)
+        leaked = [marker for marker in PRIVATE_MARKERS if marker in text]
+        assert not leaked, f"Private details {leaked} in an email: {message.subject!r}"
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

@@ -44,6 +44,10 @@ class CooperativeFactory(factory.django.DjangoModelFactory):
     country = "Türkiye"
     summary = "Women weaving and embroidering together."
     member_count = 12
+    # Staff-only details carry marker values so any leak to a page or an email is caught.
+    contact_name = factory.Sequence(lambda n: f"PRIVATE-CONTACT-NAME-{n}")
+    contact_email = factory.Sequence(lambda n: f"private-contact-{n}@private-marker.example")
+    contact_phone = factory.Sequence(lambda n: f"PRIVATE-CONTACT-PHONE-{n}")
 
 
 class MakerFactory(factory.django.DjangoModelFactory):
@@ -56,6 +60,11 @@ class MakerFactory(factory.django.DjangoModelFactory):
     crafts = "Embroidery"
     consent_show_photo = True
     consent_show_story = True
+    # Private details carry marker values so any leak to a page or an email is caught.
+    legal_name = factory.Sequence(lambda n: f"PRIVATE-LEGAL-NAME-{n}")
+    phone = factory.Sequence(lambda n: f"PRIVATE-PHONE-{n}")
+    nationality = "PRIVATE-NATIONALITY"
+    address = factory.Sequence(lambda n: f"PRIVATE-ADDRESS-{n}")
 
 
 class ProductClassFactory(factory.django.DjangoModelFactory):
@@ -93,6 +102,9 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
     price = Decimal("24.00")
     price_currency = "EUR"
     num_in_stock = 5
+
+
+PRIVATE_MARKERS = ("PRIVATE-", "private-marker.example")
 
 
 def product_for_sale(**kwargs):
