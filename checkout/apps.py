@@ -1,5 +1,16 @@
 import oscar.apps.checkout.apps as apps
+from django.urls import path
+from oscar.core.loading import get_class
 
 
 class CheckoutConfig(apps.CheckoutConfig):
-    name = 'checkout'
+    name = "checkout"
+
+    def ready(self):
+        super().ready()
+        self.refund_view = get_class("checkout.views", "OrderRefundView")
+
+    def get_urls(self):
+        urls = super().get_urls()
+        urls.append(path("refund/<str:number>/", self.refund_view.as_view(), name="refund"))
+        return self.post_process_urls(urls)

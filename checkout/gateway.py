@@ -1,0 +1,197 @@
+"""Every call Ortak makes to Stripe goes through this module.
+
+The same calls work against Stripe and against localstripe (development and tests): only the
+API base and the keys differ (shop/settings/stripe.py). Errors of any kind come out as
+`GatewayError` with a message a customer can read, so callers handle one exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import stripe
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger("checkout.stripe")
+
+# Currencies Stripe counts in whole units (no cents).
+ZERO_DECIMAL_CURRENCIES = {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF",
+                           "UGX", "VND", "VUV", "XAF", "XOF", "XPF"}
+
+
+class GatewayError(Exception):
+    """Stripe refused, failed or could not be reached; `str()` is safe to show a customer."""
+
+    def __init__(self, message: str, *, declined: bool = False):
+        super().__init__(message)
+        self.declined = declined
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The parts of a PaymentIntent the shop decides on."""
+
+    id: str
+    status: str
+    amount: int
+    currency: str
+    client_secret: str
+    metadata: dict
+    error_message: str = ""
+
+    @classmethod
+    def from_stripe(cls, stripe_intent) -> Intent:
+        intent = stripe_intent.to_dict()
+        error = intent.get("last_payment_error") or {}
+        return cls(
+            id=intent["id"],
+            status=intent["status"],
+            amount=int(intent["amount"]),
+            currency=str(intent["currency"]).upper(),
+            client_secret=intent.get("client_secret") or "",
+            metadata=dict(intent.get("metadata") or {}),
+            error_message=(error.get("message") or "") if error else "",
+        )
+
+
+def amount_in_minor_units(amount: Decimal, currency: str) -> int:
+    """4.90 EUR -> 490; the smallest unit Stripe counts in."""
+    exponent = 0 if currency.upper() in ZERO_DECIMAL_CURRENCIES else 2
+    return int((Decimal(amount) * (10**exponent)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def stripe_js_url() -> str:
+    if settings.STRIPE_USES_LOCALSTRIPE:
+        return f"{settings.STRIPE_API_BASE}/js.stripe.com/v3/"
+    return "https://js.stripe.com/v3/"
+
+
+def publishable_key() -> str:
+    return settings.STRIPE_PUBLISHABLE_KEY
+
+
+def _client() -> stripe.StripeClient:
+    # Built per call: cheap, and tests point settings at their own localstripe.
+    base_addresses = {}
+    if settings.STRIPE_USES_LOCALSTRIPE:
+        base_addresses = {"api": settings.STRIPE_API_BASE}
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY,
+        base_addresses=base_addresses,
+        max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
+        http_client=stripe.RequestsClient(timeout=settings.STRIPE_TIMEOUT_SECONDS),
+    )
+
+
+def _call(description: str, function, *args, **kwargs):
+    try:
+        return function(*args, **kwargs)
+    except stripe.CardError as error:
+        logger.info("Stripe declined %s: %s", description, error.user_message)
+        raise GatewayError(
+            error.user_message or _("Your card was declined."), declined=True
+        ) from error
+    except stripe.StripeError as error:
+        logger.warning("Stripe failed %s: %r", description, error)
+        raise GatewayError(
+            _(
+                "We could not reach our payment provider. No payment was taken and your "
+                "basket is saved; please try again in a few minutes."
+            )
+        ) from error
+
+
+def setup_intent_create() -> str:
+    """A SetupIntent whose client secret lets the browser turn card details into a payment
+    method (`stripe.confirmCardSetup`) without the card number ever reaching our server."""
+    setup = _call(
+        "creating a setup intent",
+        _client().v1.setup_intents.create,
+        params={"usage": "on_session", "payment_method_types": ["card"]},
+    )
+    return setup["client_secret"]
+
+
+def payment_intent_create(
+    *,
+    amount: int,
+    currency: str,
+    payment_method: str,
+    metadata: dict[str, str],
+    idempotency_key: str,
+) -> Intent:
+    """Create and confirm at once. Manual capture: the money is only authorised here and
+    captured once the order exists, so an order that cannot be placed costs nothing."""
+    intent = _call(
+        "creating a payment intent",
+        _client().v1.payment_intents.create,
+        params={
+            "amount": amount,
+            "currency": currency.lower(),
+            "payment_method": payment_method,
+            "payment_method_types": ["card"],
+            "capture_method": "manual",
+            "confirm": True,
+            "metadata": metadata,
+        },
+        options={"idempotency_key": idempotency_key},
+    )
+    return Intent.from_stripe(intent)
+
+
+def payment_intent_retrieve(intent_id: str) -> Intent:
+    return Intent.from_stripe(
+        _call("retrieving a payment intent", _client().v1.payment_intents.retrieve, intent_id)
+    )
+
+
+def payment_intent_capture(intent_id: str) -> Intent:
+    return Intent.from_stripe(
+        _call(
+            "capturing a payment intent",
+            _client().v1.payment_intents.capture,
+            intent_id,
+            options={"idempotency_key": f"capture-{intent_id}"},
+        )
+    )
+
+
+def payment_intent_cancel(intent_id: str) -> Intent:
+    return Intent.from_stripe(
+        _call("cancelling a payment intent", _client().v1.payment_intents.cancel, intent_id)
+    )
+
+
+def refund_create(*, intent_id: str, amount: int, idempotency_key: str) -> str:
+    """Refund part or all of a captured payment; returns the refund id."""
+    refund = _call(
+        "refunding a payment intent",
+        _client().v1.refunds.create,
+        params={"payment_intent": intent_id, "amount": amount},
+        options={"idempotency_key": idempotency_key},
+    )
+    return refund["id"]
+
+
+def payment_intents_list(*, limit: int = 100) -> list[Intent]:
+    """The most recent intents (for reconciliation)."""
+    page = _call(
+        "listing payment intents", _client().v1.payment_intents.list, params={"limit": limit}
+    )
+    return [Intent.from_stripe(intent) for intent in page["data"]]
+
+
+def webhook_event_construct(payload: bytes, signature: str):
+    """Verify the signature on the raw body (and its age); raises ValueError if either fails."""
+    try:
+        return stripe.Webhook.construct_event(
+            payload,
+            signature,
+            settings.STRIPE_WEBHOOK_SECRET,
+            tolerance=settings.STRIPE_WEBHOOK_TOLERANCE,
+        )
+    except stripe.SignatureVerificationError as error:
+        raise ValueError(str(error)) from error

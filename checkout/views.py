@@ -1,0 +1,203 @@
+"""Oscar's checkout with Stripe: the preview page takes the card and places the order.
+
+The payment page talks JSON with static/js/checkout.js; the decisions live in
+checkout/services.py and every Stripe call in checkout/gateway.py.
+"""
+
+import logging
+
+from django import http
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from oscar.apps.checkout import views as oscar_views
+from oscar.core.loading import get_model
+
+from checkout import gateway, services
+from checkout.models import StripePayment
+
+logger = logging.getLogger("checkout.stripe")
+Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
+
+# Re-exported so Oscar's class loader finds every checkout view in this module.
+IndexView = oscar_views.IndexView
+ShippingAddressView = oscar_views.ShippingAddressView
+UserAddressUpdateView = oscar_views.UserAddressUpdateView
+UserAddressDeleteView = oscar_views.UserAddressDeleteView
+ShippingMethodView = oscar_views.ShippingMethodView
+ThankYouView = oscar_views.ThankYouView
+
+
+class PaymentMethodView(oscar_views.PaymentMethodView):
+    """Card is the only method: go straight to the preview, which takes the card."""
+
+    def get_success_response(self):
+        return redirect("checkout:preview")
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_pre_conditions(self, request):
+        if request.method == "POST" and self._submitted_payment(request) is not None:
+            # The basket is already frozen for a payment under way (3-D Secure, or a second
+            # click): the payment itself is checked against that basket below.
+            return []
+        return super().get_pre_conditions(request)
+
+    def _submitted_payment(self, request):
+        basket_id = self.checkout_session.get_submitted_basket_id()
+        if not basket_id:
+            return None
+        return StripePayment.objects.filter(basket_id=basket_id, status__in=services.LIVE).first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.preview:
+            return context
+        submission = self.build_submission()
+        total = submission["order_total"]
+        if total is not None:
+            context["basket_fingerprint"] = services.basket_fingerprint(
+                submission["basket"],
+                shipping_method_code=submission["shipping_method"].code,
+                total_incl_tax=total.incl_tax,
+            )
+        context["stripe_js_url"] = gateway.stripe_js_url()
+        context["stripe_publishable_key"] = gateway.publishable_key()
+        try:
+            context["setup_client_secret"] = gateway.setup_intent_create()
+        except gateway.GatewayError as error:
+            context["stripe_unavailable"] = str(error)
+        return context
+
+    # Paying (JSON, from checkout.js)
+    # -------------------------------
+
+    def handle_place_order_submission(self, request):
+        intent_id = request.POST.get("payment_intent", "")
+        try:
+            if intent_id:
+                outcome = self._payment_resume(intent_id)
+            else:
+                outcome = self._payment_start(request)
+        except services.PaymentRefused as refusal:
+            self.restore_frozen_basket()
+            answer = {"status": "error", "message": str(refusal)}
+            try:
+                answer["setup_client_secret"] = gateway.setup_intent_create()
+            except gateway.GatewayError:
+                pass  # the message already says to try again later
+            return http.JsonResponse(answer, status=400)
+        if outcome.needs_action:
+            return http.JsonResponse(
+                {
+                    "status": "requires_action",
+                    "client_secret": outcome.client_secret,
+                    "payment_intent": outcome.payment.payment_intent_id,
+                }
+            )
+        response = self.handle_successful_order(outcome.order)
+        return http.JsonResponse({"status": "succeeded", "redirect": response.url})
+
+    def _payment_start(self, request):
+        live = self._submitted_payment(request)
+        if live is not None:
+            # A second click while the first is under way: same attempt, same intent.
+            return services.payment_outcome_current(live)
+        submission = self.build_submission()
+        basket = submission["basket"]
+        if submission["order_total"] is None:
+            raise services.PaymentRefused(_("Please choose a shipping method first."))
+        order_number = self.generate_order_number(basket)
+        self.checkout_session.set_order_number(order_number)
+        self.freeze_basket(basket)
+        self.checkout_session.set_submitted_basket(basket)
+        return services.payment_start(
+            basket=basket,
+            user=request.user,
+            guest_email=self.checkout_session.get_guest_email() or "",
+            language=get_language() or "en",
+            shipping_address=submission["shipping_address"],
+            shipping_method=submission["shipping_method"],
+            order_number=order_number,
+            payment_method_id=request.POST.get("payment_method", ""),
+            agreed_fingerprint=request.POST.get("basket_fingerprint", ""),
+        )
+
+    def _payment_resume(self, intent_id):
+        basket_id = self.checkout_session.get_submitted_basket_id()
+        if not basket_id:
+            raise services.PaymentRefused(
+                _("Your checkout session has expired. Nothing was taken; please start again.")
+            )
+        return services.payment_resume(basket_id=basket_id, intent_id=intent_id)
+
+    def send_order_placed_email(self, order):
+        """Sent by services.order_place_for_payment, whoever placed the order."""
+
+
+@csrf_exempt
+def stripe_webhook(request):
+    """Stripe's signed events. Only the signature and its timestamp are trusted."""
+    if request.method != "POST":
+        return http.HttpResponseNotAllowed(["POST"])
+    try:
+        event = gateway.webhook_event_construct(
+            request.body, request.headers.get("Stripe-Signature", "")
+        )
+    except ValueError as error:
+        logger.warning("Stripe webhook refused: %s", error)
+        return http.HttpResponseBadRequest("invalid signature")
+    outcome = services.webhook_event_handle(event)
+    return http.JsonResponse({"received": True, "outcome": outcome})
+
+
+@method_decorator(permission_required("order.change_order", raise_exception=True), name="dispatch")
+class OrderRefundView(View):
+    """Staff refund the whole order or some of its lines (linked from the dashboard order)."""
+
+    template_name = "oscar/checkout/refund.html"
+
+    def get(self, request, number):
+        order = get_object_or_404(Order, number=number)
+        return render(request, self.template_name, self._context(order))
+
+    def post(self, request, number):
+        order = get_object_or_404(Order, number=number)
+        restock = request.POST.get("restock") == "on"
+        quantities = None
+        if request.POST.get("scope") != "all":
+            quantities = {}
+            for line in order.lines.all():
+                try:
+                    quantity = int(request.POST.get(f"line_{line.pk}", "0") or 0)
+                except ValueError:
+                    quantity = -1
+                if quantity:
+                    quantities[line] = quantity
+            if not quantities:
+                messages.error(request, _("Choose what to refund."))
+                return render(request, self.template_name, self._context(order), status=400)
+        try:
+            services.order_refund(order=order, quantities=quantities, restock=restock)
+        except (services.PaymentRefused, gateway.GatewayError) as error:
+            messages.error(request, str(error))
+            return render(request, self.template_name, self._context(order), status=400)
+        messages.success(request, _("Refund made; the customer has been emailed."))
+        return redirect("dashboard:order-detail", number=order.number)
+
+    def _context(self, order):
+        refunded = services.refunded_quantities(order)
+        lines = [(line, line.quantity - refunded.get(line.pk, 0)) for line in order.lines.all()]
+        return {"order": order, "lines": lines, "refunded": services.refunded_amount(order)}
+
