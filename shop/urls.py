@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout.views import stripe_webhook
+from stories.sitemaps import sitemap as stories_sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -20,11 +21,13 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # Stripe posts here whatever the language; the path is registered with Stripe.
     path("stripe/webhook/", stripe_webhook, name="stripe-webhook"),
+    path("sitemap.xml", stories_sitemap, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("cooperatives.urls")),
+    path("", include("stories.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,22 +1,156 @@
-"""Reads for the Wagtail pages."""
+"""Reads for the Wagtail pages and for the shop pages that list stories.
 
-from django.db.models import Sum
+Every list here costs a fixed number of queries however many stories or products it shows:
+images come with their renditions prefetched (one `{% image %}` would otherwise cost a query
+each), and makers never come with their private fields.
+"""
+
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from oscar.core.loading import get_model
 
 from catalogue.selectors import product_cards
 
+# Rendition specs the templates use; the demo loader generates them ahead of the first visit.
+CARD_IMAGE = "fill-640x400"
+HERO_IMAGE = "fill-1600x700"
+SOCIAL_IMAGE = "fill-1200x630"
+PORTRAIT_IMAGE = "fill-240x240"
+BODY_IMAGE = "width-1000"
+GALLERY_IMAGE = "fill-600x600"
+RENDITION_SPECS = (CARD_IMAGE, HERO_IMAGE, SOCIAL_IMAGE, PORTRAIT_IMAGE, BODY_IMAGE, GALLERY_IMAGE)
+RELATED_STORIES = 3
 
-def home_page_context() -> dict:
+
+def _private_maker_fields(prefix: str) -> list[str]:
+    from cooperatives.models import Maker
+
+    return [f"{prefix}{name}" for name in Maker.PRIVATE_FIELDS]
+
+
+def sellable_products() -> QuerySet:
+    """Products a customer can see: public, with a maker who is still with us."""
+    Product = get_model("catalogue", "Product")
+    return Product.objects.browsable().filter(maker__isnull=False, maker__is_archived=False)
+
+
+def story_cards(queryset: QuerySet | None = None) -> QuerySet:
+    """Live stories with what a story card shows (hero image rendition, makers) in four queries."""
+    from stories.models import StoryMaker, StoryPage
+
+    stories = StoryPage.objects.live().public()
+    if queryset is not None:
+        stories = stories.filter(pk__in=queryset.values("pk"))
+    return (
+        stories.select_related("hero_image")
+        .prefetch_related(
+            "hero_image__renditions",
+            Prefetch(
+                "story_makers",
+                queryset=StoryMaker.objects.filter(maker__is_archived=False)
+                .select_related("maker__cooperative")
+                .defer(*_private_maker_fields("maker__")),
+            ),
+        )
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def featured_stories(home_page) -> list:
+    """The stories the editors chose for the home page, or the latest ones."""
+    chosen_ids = [link.story_id for link in home_page.featured_stories.all()]
+    if chosen_ids:
+        by_id = {story.pk: story for story in story_cards().filter(pk__in=chosen_ids)}
+        return [by_id[pk] for pk in chosen_ids if pk in by_id]
+    return list(story_cards()[:RELATED_STORIES])
+
+
+def impact_figures() -> dict:
     from cooperatives.models import Cooperative, Maker
 
-    Product = get_model("catalogue", "Product")
     Line = get_model("order", "Line")
-    featured = product_cards(Product.objects.browsable().order_by("-date_created")[:8])
     return {
-        "featured_products": featured,
-        "impact": {
-            "makers": Maker.objects.active().filter(products__is_public=True).distinct().count(),
-            "cooperatives": Cooperative.objects.count(),
-            "items_sold": Line.objects.aggregate(total=Sum("quantity"))["total"] or 0,
-        },
+        "makers": Maker.objects.active().filter(products__is_public=True).distinct().count(),
+        "cooperatives": Cooperative.objects.count(),
+        "items_sold": Line.objects.aggregate(total=Sum("quantity"))["total"] or 0,
     }
+
+
+def home_page_context(home_page=None) -> dict:
+    return {
+        "featured_products": product_cards(sellable_products().order_by("-date_created")[:8]),
+        "impact": impact_figures(),
+        "featured_stories": featured_stories(home_page) if home_page is not None else [],
+    }
+
+
+def products_for_block(product_ids: list[int]) -> list:
+    """The products a story's product block names that are still on sale, in the editor's order."""
+    if not product_ids:
+        return []
+    products = product_cards(sellable_products().filter(pk__in=product_ids))
+    by_id = {product.pk: product for product in products}
+    return [by_id[pk] for pk in product_ids if pk in by_id]
+
+
+def public_maker(maker_id: int):
+    from cooperatives.selectors import public_makers
+
+    return public_makers().filter(pk=maker_id).first()
+
+
+def story_page_context(story) -> dict:
+    """The makers, cooperatives and products a story links to, hiding what is no longer public."""
+    from cooperatives.models import Cooperative
+    from cooperatives.selectors import public_makers
+
+    makers = list(
+        public_makers()
+        .filter(story_links__page=story)
+        .prefetch_related("portrait__renditions")
+        .order_by("story_links__sort_order")
+    )
+    cooperative_ids = {maker.cooperative_id for maker in makers}
+    cooperatives = list(
+        Cooperative.objects.filter(
+            Q(story_links__page=story) | Q(pk__in=cooperative_ids)
+        )
+        .defer("contact_name", "contact_email", "contact_phone")
+        .distinct()
+        .order_by("name")
+    )
+    product_ids = list(
+        story.story_products.order_by("sort_order").values_list("product_id", flat=True)
+    )
+    return {
+        "story_makers": makers,
+        "story_cooperatives": cooperatives,
+        "story_products": products_for_block(product_ids),
+        "related_stories": list(story_cards().exclude(pk=story.pk)[:RELATED_STORIES]),
+    }
+
+
+def stories_for_product(product, limit: int = RELATED_STORIES) -> list:
+    """Stories about this product or about the woman who made it."""
+    condition = Q(story_products__product=product)
+    if product.maker_id:
+        condition |= Q(story_makers__maker_id=product.maker_id)
+    return _stories_matching(condition, limit)
+
+
+def stories_for_maker(maker, limit: int = RELATED_STORIES) -> list:
+    return _stories_matching(Q(story_makers__maker=maker), limit)
+
+
+def stories_for_cooperative(cooperative, limit: int = RELATED_STORIES) -> list:
+    return _stories_matching(
+        Q(story_cooperatives__cooperative=cooperative)
+        | Q(story_makers__maker__cooperative=cooperative),
+        limit,
+    )
+
+
+def _stories_matching(condition: Q, limit: int) -> list:
+    from stories.models import StoryPage
+
+    ids = StoryPage.objects.live().public().filter(condition).values("pk")
+    return list(story_cards().filter(pk__in=ids)[:limit])

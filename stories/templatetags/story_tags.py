@@ -1,0 +1,91 @@
+"""Template tags for the pages: menus, breadcrumbs, page meta, and the lists of stories that the
+shop's product, maker and cooperative pages show.
+
+Menus and breadcrumbs from the page tree:
+    {% site_menu %}  or  {% menu_pages as pages %}
+    {% page_trail page as trail %}{% include "includes/breadcrumbs.html" with trail=trail %}
+
+In a shop template:
+    {% load story_tags %}
+    {% stories_for_product product %}      (product page)
+    {% stories_for_maker maker %}          (maker page)
+    {% stories_for_cooperative cooperative %}  (cooperative page)
+"""
+
+from django import template
+from wagtail.models import Page, Site
+
+from stories import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("stories/includes/related_stories.html", takes_context=True)
+def stories_for_product(context, product):
+    return {
+        "request": context.get("request"),
+        "stories": selectors.stories_for_product(product),
+        "heading_kind": "product",
+    }
+
+
+@register.inclusion_tag("stories/includes/related_stories.html", takes_context=True)
+def stories_for_maker(context, maker):
+    return {
+        "request": context.get("request"),
+        "stories": selectors.stories_for_maker(maker),
+        "heading_kind": "maker",
+        "maker": maker,
+    }
+
+
+@register.inclusion_tag("stories/includes/related_stories.html", takes_context=True)
+def stories_for_cooperative(context, cooperative):
+    return {
+        "request": context.get("request"),
+        "stories": selectors.stories_for_cooperative(cooperative),
+        "heading_kind": "cooperative",
+        "cooperative": cooperative,
+    }
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """Top-level pages marked "show in menus", as (title, url, is_current) dicts."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return []
+    current = context.get("page")
+    current_path = getattr(current, "path", "") if isinstance(current, Page) else ""
+    return [
+        {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "is_current": bool(current_path) and current_path.startswith(page.path),
+        }
+        for page in root.get_children().live().public().in_menu().order_by("path")
+    ]
+
+
+@register.inclusion_tag("stories/includes/menu.html", takes_context=True)
+def site_menu(context):
+    return {"menu": menu_pages(context), "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def page_trail(context, page):
+    """(title, url) pairs of a page's ancestors below the home page, for
+    `includes/breadcrumbs.html` (which adds the home link itself)."""
+    if page is None:
+        return []
+    request = context.get("request")
+    ancestors = page.get_ancestors().filter(depth__gt=2).live().public()
+    return [(ancestor.title, ancestor.get_url(request=request)) for ancestor in ancestors]
