@@ -118,7 +118,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         basket = submission["basket"]
         if submission["order_total"] is None:
             raise services.PaymentRefused(_("Please choose a shipping method first."))
-        order_number = self.generate_order_number(basket)
+        order_number = str(self.generate_order_number(basket))
         self.checkout_session.set_order_number(order_number)
         self.freeze_basket(basket)
         self.checkout_session.set_submitted_basket(basket)
