@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils.text import slugify
 from oscar.core.loading import get_model
 
 from cooperatives.models import Cooperative, Maker
@@ -83,7 +84,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
         model = Product
 
     title = factory.Sequence(lambda n: f"Embroidered cushion {n}")
-    slug = factory.Sequence(lambda n: f"embroidered-cushion-{n}")
+    slug = factory.LazyAttributeSequence(lambda product, n: f"{slugify(product.title)}-{n}")
     upc = factory.Sequence(lambda n: f"ORT{n:06d}")
     product_class = factory.SubFactory(ProductClassFactory)
     maker = factory.SubFactory(MakerFactory)
