@@ -6,7 +6,7 @@ chosen in the editor; the product, maker and cooperative pages read those rows b
 link rows: the story stays readable.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,6 +20,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from stories.blocks import StoryStreamBlock
+
+class StoryConsentError(PermissionDenied):
+    """Publishing refused: a maker in the story has not agreed to show her story. A permission
+    error, so that a moderator approving from the dashboard gets a 403 with this message and
+    the approval is rolled back (workflow actions run in a transaction)."""
+
 
 # The form buttons that ask for a page to go live, now or after moderation.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -215,7 +221,7 @@ class StoryPage(Page):
         maker_ids = {link.maker_id for link in story.story_makers.all()}
         message = consent_problem(maker_ids | makers_in_body(story.body))
         if message:
-            raise ValidationError(message)
+            raise StoryConsentError(message)
         return super().publish(revision, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

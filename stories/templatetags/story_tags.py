@@ -16,8 +16,15 @@ from django import template
 from wagtail.models import Page, Site
 
 from stories import selectors
+from stories.rich_text import render_rich_text
 
 register = template.Library()
+
+
+@register.filter
+def clean_richtext(value):
+    """`{{ value|clean_richtext }}`: like Wagtail's `richtext`, and whitelisted on the way out."""
+    return render_rich_text(value)
 
 
 @register.inclusion_tag("stories/includes/related_stories.html", takes_context=True)
