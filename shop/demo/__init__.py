@@ -1,0 +1,1 @@
+"""The demo shop: its data (`data`), its pictures (`drawing`) and the loader (`loader`)."""

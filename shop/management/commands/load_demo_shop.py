@@ -1,0 +1,111 @@
+"""`manage.py load_demo_shop`: a browsable demo shop with a login for every role."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import NoReverseMatch, reverse
+
+from shop.demo.data import DEMO_PASSWORD, MAKERS
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo shop: cooperatives, makers, products with pictures, and a login for each "
+        "role. Safe to run again. Refuses a database that holds a real shop unless --add."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--products", type=int, default=60, help="How many products (default 60)."
+        )
+        parser.add_argument(
+            "--makers",
+            type=int,
+            default=len(MAKERS),
+            help=f"How many makers (default {len(MAKERS)}).",
+        )
+        parser.add_argument(
+            "--add",
+            action="store_true",
+            help="Load the demo even though the database holds products or orders of its own.",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing, successfully, if the shop already has any product.",
+        )
+        parser.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
+
+    def handle(self, *args, products, makers, add, if_empty, quiet, **options):
+        from oscar.core.loading import get_model
+
+        from shop.demo.loader import DemoRefused, load_demo_shop
+
+        quiet = quiet or options["verbosity"] == 0
+        if if_empty and get_model("catalogue", "Product").objects.exists():
+            if not quiet:
+                self.stdout.write("The shop already has products; the demo was not loaded.")
+            return
+        if products < 0:
+            raise CommandError("--products must be 0 or more.")
+        started = time.monotonic()
+        write = None if quiet else self._write
+        try:
+            report = load_demo_shop(
+                products=products,
+                makers=makers,
+                add=add,
+                write=write,
+                interactive=self.stdout.isatty(),
+            )
+        except (DemoRefused, ValueError) as error:
+            raise CommandError(str(error)) from error
+
+        from stories.demo import load_demo_content
+
+        load_demo_content(stdout=None if quiet else self.stdout)
+        if quiet:
+            return
+        elapsed = time.monotonic() - started
+        created = ", ".join(f"{count} {name}" for name, count in report.created.items() if count)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo shop ready in {elapsed:.1f} s: "
+                + (f"created {created}." if created else "nothing new to create.")
+            )
+        )
+        self._print_logins(report.logins)
+
+    def _write(self, text: str) -> None:
+        self.stdout.write(text, ending="")
+        self.stdout.flush()
+
+    def _print_logins(self, logins) -> None:
+        rows = [("Role", "Login (email)", "Where")]
+        rows += [(login.role, login.email, login.note) for login in logins]
+        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+        rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
+
+        def line(row) -> str:
+            cells = (f" {cell:<{width}} " for cell, width in zip(row, widths, strict=True))
+            return "|" + "|".join(cells) + "|"
+
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins, all with the password: {DEMO_PASSWORD}")
+        self.stdout.write(rule)
+        self.stdout.write(line(rows[0]))
+        self.stdout.write(rule)
+        for row in rows[1:]:
+            self.stdout.write(line(row))
+        self.stdout.write(rule)
+        places = []
+        for label, name in (
+            ("Shop", "catalogue:index"),
+            ("Oscar dashboard", "dashboard:index"),
+            ("Wagtail admin", "wagtailadmin_home"),
+        ):
+            try:
+                places.append(f"{label}: {reverse(name)}")
+            except NoReverseMatch:
+                continue
+        self.stdout.write(" · ".join(places))
