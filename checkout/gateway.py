@@ -184,14 +184,16 @@ def payment_intents_list(*, limit: int = 100) -> list[Intent]:
     return [Intent.from_stripe(intent) for intent in page["data"]]
 
 
-def webhook_event_construct(payload: bytes, signature: str):
-    """Verify the signature on the raw body (and its age); raises ValueError if either fails."""
+def webhook_event_construct(payload: bytes, signature: str) -> dict:
+    """Verify the signature on the raw body (and its age); raises ValueError if either fails.
+    Returns the event as plain dicts."""
     try:
-        return stripe.Webhook.construct_event(
+        event = stripe.Webhook.construct_event(
             payload,
             signature,
             settings.STRIPE_WEBHOOK_SECRET,
             tolerance=settings.STRIPE_WEBHOOK_TOLERANCE,
         )
-    except stripe.SignatureVerificationError as error:
+    except (stripe.SignatureVerificationError, ValueError) as error:  # ValueError: not JSON
         raise ValueError(str(error)) from error
+    return event.to_dict()
