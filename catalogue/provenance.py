@@ -9,14 +9,23 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 
+def product_maker(product):
+    """A variant (child product) is made by its parent's maker unless it names its own."""
+    if product.maker_id is not None:
+        return product.maker
+    if product.is_child and product.parent_id is not None:
+        return product.parent.maker
+    return None
+
+
 def validate_product_provenance(product) -> None:
-    if product.is_public and not product.is_parent and product.maker_id is None:
+    maker = product_maker(product)
+    if product.is_public and not product.is_parent and maker is None:
         raise ValidationError(
             {"maker": _("Choose the maker of this product before offering it for sale.")}
         )
-    if product.maker_id is None:
+    if maker is None:
         return
-    maker = product.maker
     if product.is_public and maker.is_archived:
         raise ValidationError(
             {"maker": _("%(maker)s is archived; choose a current maker.") % {"maker": maker}}
@@ -47,9 +56,10 @@ def validate_product_provenance(product) -> None:
 
 def validate_stockrecord_partner(stockrecord) -> None:
     product = stockrecord.product
-    if product is None or product.maker_id is None or stockrecord.partner_id is None:
+    maker = product_maker(product) if product is not None else None
+    if maker is None or stockrecord.partner_id is None:
         return
-    cooperative = product.maker.cooperative
+    cooperative = maker.cooperative
     if stockrecord.partner_id != cooperative.partner_id:
         raise ValidationError(
             {
@@ -57,14 +67,14 @@ def validate_stockrecord_partner(stockrecord) -> None:
                     "This product is made by %(maker)s of %(cooperative)s, so only "
                     "%(cooperative)s can stock it."
                 )
-                % {"maker": product.maker.display_name, "cooperative": cooperative.name}
+                % {"maker": maker.display_name, "cooperative": cooperative.name}
             }
         )
 
 
 def line_provenance_snapshot(product) -> dict:
     """The maker and cooperative fields an order line keeps from the moment of sale."""
-    maker = getattr(product, "maker", None) if product is not None else None
+    maker = product_maker(product) if product is not None else None
     if maker is None:
         return {}
     cooperative = maker.cooperative

@@ -140,3 +140,13 @@ def test_snapshot_uses_the_public_name_never_private_fields():
 def test_stock_record_factory_follows_the_makers_cooperative():
     record = StockRecordFactory()
     assert record.partner == record.product.maker.cooperative.partner
+
+
+def test_a_variant_is_made_by_its_parents_maker_and_sold_lines_say_so():
+    parent = ProductFactory(structure="parent", is_public=True)
+    child = ProductFactory(
+        structure="child", parent=parent, maker=None, title="", product_class=None
+    )
+    child.full_clean()
+    assert line_provenance_snapshot(child)["maker_name"] == parent.maker.public_name
+    StockRecordFactory(product=child, partner=parent.maker.cooperative.partner).full_clean()
