@@ -13,11 +13,11 @@ from catalogue.selectors import product_cards
 # Rendition specs the templates use; the demo loader generates them ahead of the first visit.
 CARD_IMAGE = "fill-640x400"
 HERO_IMAGE = "fill-1600x700"
+HOME_HERO_IMAGE = "fill-1600x900"  # the demo loader generates it with the home page's hero
 SOCIAL_IMAGE = "fill-1200x630"
 PORTRAIT_IMAGE = "fill-240x240"
 BODY_IMAGE = "width-1000"
 GALLERY_IMAGE = "fill-600x600"
-RENDITION_SPECS = (CARD_IMAGE, HERO_IMAGE, SOCIAL_IMAGE, PORTRAIT_IMAGE, BODY_IMAGE, GALLERY_IMAGE)
 RELATED_STORIES = 3
 
 
