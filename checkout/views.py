@@ -26,12 +26,20 @@ Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 
 # Re-exported so Oscar's class loader finds every checkout view in this module.
-IndexView = oscar_views.IndexView
 ShippingAddressView = oscar_views.ShippingAddressView
 UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView
 ThankYouView = oscar_views.ThankYouView
+
+
+class IndexView(oscar_views.IndexView):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Needed only by returning customers; a required attribute would stop guests in the
+        # browser (Oscar's own script that toggled it is not loaded). The server still checks.
+        form.fields["password"].widget.use_required_attribute = lambda initial: False
+        return form
 
 
 class PaymentMethodView(oscar_views.PaymentMethodView):

@@ -27,7 +27,7 @@
     body.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
     body.append("action", "place_order");
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
-    const response = await fetch(form.action, {
+    const response = await fetch(form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin",
       headers: {"X-Requested-With": "XMLHttpRequest"},
     });
