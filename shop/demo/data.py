@@ -1086,7 +1086,7 @@ TEMPLATES = [
         "accessories/bags",
         "accessory",
         "yeniden-upcycled-textiles",
-        "sewing",
+        "leather",
         "Upcycled canvas tote",
         "A roomy tote pieced from workshop canvas and denim offcuts, with leather-reinforced "
         "corners and long handles that go over a coat. Inside pocket for keys.",

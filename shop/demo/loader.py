@@ -395,11 +395,18 @@ def _image_names(planned: PlannedProduct) -> list[str]:
     ]
 
 
-def _choose_maker(planned: PlannedProduct, makers_by_cooperative) -> Maker:
-    makers = makers_by_cooperative[planned.template.cooperative]
-    craft = planned.template.craft.lower()
-    skilled = [maker for maker in makers if craft in maker.crafts.lower()] or makers
-    return skilled[(planned.index // len(TEMPLATES)) % len(skilled)]
+def _choose_makers(plan: list[PlannedProduct], makers_by_cooperative) -> dict[int, Maker]:
+    """Each piece goes to a maker of its cooperative with the craft, in turn, so work is shared."""
+    turns: dict[tuple[str, str], int] = defaultdict(int)
+    chosen = {}
+    for planned in plan:
+        template = planned.template
+        makers = makers_by_cooperative[template.cooperative]
+        skilled = [m for m in makers if template.craft.lower() in m.crafts.lower()] or makers
+        key = (template.cooperative, template.craft)
+        chosen[planned.index] = skilled[turns[key] % len(skilled)]
+        turns[key] += 1
+    return chosen
 
 
 def _stock(index: int, rng: random.Random) -> int:
@@ -447,10 +454,11 @@ def _load_products(cooperatives, makers, count: int, progress: Progress, report:
         for option in AttributeOption.objects.filter(group__code="clothing-sizes")
     }
 
+    chosen = _choose_makers(plan, makers_by_cooperative)
     rows = []
     for planned in todo:
         rng = random.Random(SEED * 1000 + planned.index)
-        maker = _choose_maker(planned, makers_by_cooperative)
+        maker = chosen[planned.index]
         hours = rng.randint(*planned.template.hours)
         price = Decimal(rng.randint(*planned.template.price))
         rows.append((planned, maker, hours, price, _stock(planned.index, rng)))
