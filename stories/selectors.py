@@ -77,7 +77,7 @@ def impact_figures() -> dict:
 
 def home_page_context(home_page=None) -> dict:
     return {
-        "featured_products": product_cards(sellable_products().order_by("-date_created")[:8]),
+        "featured_products": product_cards(sellable_products().order_by("-date_created")[:10]),
         "impact": impact_figures(),
         "featured_stories": featured_stories(home_page) if home_page is not None else [],
     }
@@ -118,9 +118,19 @@ def story_page_context(story) -> dict:
         .distinct()
         .order_by("name")
     )
-    product_ids = list(
-        story.story_products.order_by("sort_order").values_list("product_id", flat=True)
-    )
+    # Products the body already shows in a product block are not listed twice.
+    in_body = {
+        product.pk
+        for block in story.body
+        if block.block_type == "products"
+        for product in block.value["products"]
+        if product is not None
+    }
+    product_ids = [
+        pk
+        for pk in story.story_products.order_by("sort_order").values_list("product_id", flat=True)
+        if pk not in in_body
+    ]
     return {
         "story_makers": makers,
         "story_cooperatives": cooperatives,
