@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -83,8 +84,10 @@ class PaymentOutcome:
 
 def basket_prepared(basket, *, user, request=None):
     """Prices and offers applied, as the customer saw them (a frozen basket has neither)."""
+    # Oscar applies voucher offers only for a user object, an anonymous one included.
+    user = user or AnonymousUser()
     basket.strategy = Selector().strategy(request=request, user=user)
-    Applicator().apply(basket, user if user and user.is_authenticated else None, request)
+    Applicator().apply(basket, user, request)
     return basket
 
 
@@ -320,7 +323,9 @@ def order_place_for_payment(payment: StripePayment, intent: gateway.Intent):
         if isinstance(error, UnableToPlaceOrder | gateway.GatewayError):
             message = str(error)
         elif isinstance(error, ValueError):  # Oscar: voucher used up, empty basket...
-            message = _("%(reason)s No payment was taken.") % {"reason": error}
+            message = _("%(reason)s. No payment was taken.") % {
+                "reason": str(error).rstrip(".")
+            }
         else:
             logger.exception("Payment %s: placing order %s failed", payment.pk,
                              payment.order_number)
@@ -364,7 +369,7 @@ def _order_create(payment: StripePayment, basket, intent: gateway.Intent):
         total=total,
         shipping_method=shipping_method,
         shipping_charge=shipping_charge,
-        user=payment.user,
+        user=payment.user or AnonymousUser(),
         shipping_address=shipping_address,
         order_number=payment.order_number,
         **extra,

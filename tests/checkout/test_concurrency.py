@@ -113,6 +113,9 @@ def test_single_use_voucher_is_used_once():
     answers = buy_all_at_once(buyers)
 
     assert [a.status_code for a in answers].count(200) == 1, [a.content for a in answers]
+    refused = [a.json()["message"] for a in answers if a.status_code == 400]
+    assert len(refused) == 4
+    assert all("already been used. No payment was taken" in m for m in refused), refused
     assert Order.objects.count() == 1
     voucher.refresh_from_db()
     assert voucher.num_orders == 1
