@@ -152,6 +152,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
+# Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ is a 404 here).
+LOGIN_URL = "customer:login"
 # Wagtail's preview views allow their own same-origin frame; nothing else is framed.
 X_FRAME_OPTIONS = "DENY"
 
