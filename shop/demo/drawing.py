@@ -149,17 +149,41 @@ def _flower(draw: ImageDraw.ImageDraw, cx, cy, r, colour, accent, **_):
     draw.ellipse([cx - r * 0.3, cy - r * 0.3, cx + r * 0.3, cy + r * 0.3], fill=accent)
 
 
+def _paisley_outline(cx, cy, r) -> list[tuple[float, float]]:
+    """A teardrop whose tip bends over: a round body and a tail drawn as two quadratic curves."""
+    body_y, body_r = cy + r * 0.3, r * 0.6
+    points = [
+        (cx + body_r * math.cos(math.radians(a)), body_y + body_r * math.sin(math.radians(a)))
+        for a in range(0, 181, 12)
+    ]
+    tip = (cx + r * 0.55, cy - r)
+
+    def curve(start, control, end):
+        return [
+            (
+                (1 - t) ** 2 * start[0] + 2 * (1 - t) * t * control[0] + t**2 * end[0],
+                (1 - t) ** 2 * start[1] + 2 * (1 - t) * t * control[1] + t**2 * end[1],
+            )
+            for t in (k / 10 for k in range(1, 11))
+        ]
+
+    points += curve(points[-1], (cx - r * 0.75, cy - r * 0.55), tip)
+    points += curve(tip, (cx + r * 0.1, cy - r * 0.3), points[0])
+    return points
+
+
 def _paisley(draw: ImageDraw.ImageDraw, cx, cy, r, colour, accent, **_):
-    draw.ellipse([cx - r * 0.6, cy - r * 0.2, cx + r * 0.6, cy + r], fill=colour)
-    draw.polygon(
-        [(cx - r * 0.6, cy + r * 0.35), (cx + r * 0.55, cy + r * 0.3), (cx + r * 0.7, cy - r)],
-        fill=colour,
-    )
-    draw.ellipse([cx - r * 0.25, cy + r * 0.2, cx + r * 0.25, cy + r * 0.7], fill=accent)
-    for k in range(5):
-        angle = math.radians(200 + 28 * k)
-        px, py = cx + r * 0.85 * math.cos(angle) * 0.8, cy + r * 0.4 + r * 0.85 * math.sin(angle)
-        draw.ellipse([px - r * 0.08, py - r * 0.08, px + r * 0.08, py + r * 0.08], fill=accent)
+    draw.polygon(_paisley_outline(cx, cy, r), fill=colour)
+    inner = [
+        (cx + (x - cx) * 0.6, cy + r * 0.12 + (y - cy) * 0.6)
+        for x, y in _paisley_outline(cx, cy, r)
+    ]
+    draw.polygon(inner, fill=_lighter(colour, 0.6))
+    draw.ellipse([cx - r * 0.16, cy + r * 0.2, cx + r * 0.16, cy + r * 0.52], fill=accent)
+    for a in range(200, 341, 35):
+        px = cx + r * 0.82 * math.cos(math.radians(a - 180))
+        py = cy + r * 0.3 + r * 0.82 * math.sin(math.radians(a - 180))
+        draw.ellipse([px - r * 0.07, py - r * 0.07, px + r * 0.07, py + r * 0.07], fill=colour)
 
 
 def _mirror(draw: ImageDraw.ImageDraw, cx, cy, r, colour, accent, **_):
