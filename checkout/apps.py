@@ -9,8 +9,10 @@ class CheckoutConfig(apps.CheckoutConfig):
     def ready(self):
         super().ready()
         self.refund_view = get_class("checkout.views", "OrderRefundView")
+        self.track_view = get_class("checkout.views", "OrderTrackView")
 
     def get_urls(self):
         urls = super().get_urls()
         urls.append(path("refund/<str:number>/", self.refund_view.as_view(), name="refund"))
+        urls.append(path("track/", self.track_view.as_view(), name="track-order"))
         return self.post_process_urls(urls)

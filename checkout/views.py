@@ -6,12 +6,12 @@ checkout/services.py and every Stripe call in checkout/gateway.py.
 
 import logging
 
-from django import http
+from django import forms, http
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
@@ -209,3 +209,36 @@ class OrderRefundView(View):
         lines = [(line, line.quantity - refunded.get(line.pk, 0)) for line in order.lines.all()]
         return {"order": order, "lines": lines, "refunded": services.refunded_amount(order)}
 
+
+
+class OrderTrackView(View):
+    """Guests find their order by its number and the email they gave."""
+
+    template_name = "oscar/checkout/track_order.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": OrderTrackForm()})
+
+    def post(self, request):
+        form = OrderTrackForm(request.POST)
+        if form.is_valid():
+            order = Order.objects.filter(
+                number=form.cleaned_data["number"].strip(),
+                guest_email__iexact=form.cleaned_data["email"].strip(),
+            ).first()
+            if order is not None:
+                # What Oscar's own order-status form remembers once the email is proven.
+                request.session["anon_order_email"] = order.guest_email
+                return redirect(
+                    "customer:anon-order",
+                    order_number=order.number,
+                    hash=order.verification_hash(),
+                )
+            # The same answer whether the number or the email is wrong.
+            form.add_error(None, _("We found no order with that number and email address."))
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class OrderTrackForm(forms.Form):
+    number = forms.CharField(label=gettext_lazy("Order number"), max_length=128)
+    email = forms.EmailField(label=gettext_lazy("Email address you ordered with"))

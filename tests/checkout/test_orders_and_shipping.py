@@ -1,0 +1,91 @@
+"""Shipping methods, guest order tracking and emails in the customer's language."""
+
+import socket
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from checkout.models import StripePayment
+from tests.checkout.helpers import checkout_to_preview, pay
+from tests.factories import product_for_sale
+
+Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("price", "method", "shipping"),
+    [
+        (Decimal("24.00"), "standard", Decimal("4.90")),
+        (Decimal("80.00"), "standard", Decimal("0.00")),  # free over €75
+        (Decimal("24.00"), "express", Decimal("12.90")),
+        (Decimal("80.00"), "express", Decimal("12.90")),
+    ],
+)
+def test_shipping_methods_are_charged_per_order(client, price, method, shipping):
+    product = product_for_sale(price=price, num_in_stock=5)
+    assert pay(client, fingerprint=checkout_to_preview(client, product, method=method)).json()[
+        "status"] == "succeeded"
+    order = Order.objects.get()
+    assert order.shipping_code == method
+    assert order.shipping_incl_tax == shipping
+    assert order.total_incl_tax == price + shipping
+
+
+def test_shipping_method_page_offers_standard_and_express(client):
+    product = product_for_sale(num_in_stock=5)
+    checkout_to_preview(client, product)
+    page = client.get(reverse("checkout:shipping-method")).content.decode()
+    assert "Standard delivery" in page and "Express delivery" in page
+
+
+def test_guest_tracks_an_order_by_number_and_email(client):
+    product = product_for_sale(num_in_stock=5)
+    pay(client, fingerprint=checkout_to_preview(client, product, email="ayse@example.com"))
+    order = Order.objects.get()
+    visitor = Client()
+    url = reverse("checkout:track-order")
+
+    wrong = visitor.post(url, {"number": order.number, "email": "someone@example.com"})
+    found = visitor.post(url, {"number": order.number, "email": "AYSE@example.com"})
+
+    assert wrong.status_code == 400 and "found no order" in wrong.content.decode()
+    assert found.status_code == 302
+    page = visitor.get(found.url)
+    assert page.status_code == 200
+    assert order.number in page.content.decode()
+    assert order.lines.get().title in page.content.decode()
+
+
+def test_confirmation_email_is_in_the_customers_language(client):
+    product = product_for_sale(num_in_stock=5)
+    with translation.override("tr"):
+        fingerprint = checkout_to_preview(client, product)
+        pay(client, fingerprint=fingerprint)
+    assert StripePayment.objects.get().language == "tr"
+    assert mail.outbox[0].subject  # rendered under Turkish (falls back where untranslated)
+    assert Order.objects.get().number in mail.outbox[0].subject
+
+
+def test_slow_stripe_times_out_with_a_clear_message(client, settings):
+    product = product_for_sale(num_in_stock=5)
+    fingerprint = checkout_to_preview(client, product)
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        settings.STRIPE_API_BASE = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        settings.STRIPE_TIMEOUT_SECONDS = 1
+        response = client.post(reverse("checkout:preview"), {
+            "action": "place_order", "payment_method": "pm_card", "basket_fingerprint":
+            fingerprint})
+    assert response.status_code == 400
+    assert "could not reach our payment provider" in response.json()["message"]
+    assert not Order.objects.exists()
+    assert Basket.objects.get().status == "Open"
