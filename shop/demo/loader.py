@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.utils.text import slugify
 from oscar.checks import use_productcategory_materialised_view
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
@@ -65,8 +66,16 @@ IMAGE_DIRECTORY = "images/products/demo"
 BATCH_SIZE = 500
 PICTURE_THREADS = 4
 # The renditions the templates ask for, generated now so no customer waits for them.
-PORTRAIT_RENDITIONS = ("fill-160x160", "fill-320x320", "fill-600x600")
-PHOTO_RENDITIONS = ("fill-160x160", "fill-600x400", "fill-1200x600", "fill-1200x630")
+# (`grep -rho "{% image [a-z_.]* fill-[0-9x]*" templates/` lists them.)
+PORTRAIT_RENDITIONS = ("fill-160x160", "fill-240x240", "fill-320x320", "fill-600x600")
+PHOTO_RENDITIONS = (
+    "fill-160x160",
+    "fill-240x240",
+    "fill-600x400",
+    "fill-1200x600",
+    "fill-1200x630",
+)
+HERO_RENDITIONS = ("fill-1600x900", "fill-1600x700", "fill-1200x630")
 DEMO_PARTNER_CODES = frozenset(cooperative.slug for cooperative in COOPERATIVES)
 
 
@@ -268,7 +277,7 @@ def _maker_plan(count: int) -> list[MakerData]:
         suffix = f" {number // len(names) + 1}" if number >= len(names) else ""
         plan.append(
             MakerData(
-                slug=f"{name.lower()}-{cooperative.slug.split('-')[0]}-{extra + 1}",
+                slug=f"{slugify(name)}-{cooperative.slug.split('-')[0]}-{extra + 1}",
                 cooperative=cooperative.slug,
                 display_name=f"{name}{suffix}",
                 first_name=name,
@@ -555,8 +564,6 @@ def _load_products(cooperatives, makers, count: int, progress: Progress, report:
 
 
 def _slug(title: str) -> str:
-    from django.utils.text import slugify
-
     return slugify(title)[:128]
 
 
@@ -700,7 +707,7 @@ def _load_home_page(report: LoadReport) -> None:
         "Home: a cooperative's workshop (demo)",
         lambda: drawing.draw_workshop("pomegranate", SEED - 1, width=1600, height=900),
         "demo-home-hero.jpg",
-        ("fill-1600x900", "fill-800x450", "fill-1200x630"),
+        HERO_RENDITIONS,
     )
     home.hero_text = (
         "Jewelry, textiles and clothing from four women's cooperatives in Türkiye and India, "

@@ -216,6 +216,8 @@ def test_scaling_up_adds_products_and_makers_reusing_pictures(shop):
     call_command("load_demo_shop", "--products", "90", "--makers", "26", "--quiet")
     assert Product.objects.filter(upc__startswith=UPC_PREFIX).count() == 90
     assert Maker.objects.count() == 26
+    for maker in Maker.objects.all():
+        assert maker.get_absolute_url()  # generated makers get ASCII slugs the URLs accept
     new_images = ProductImage.objects.filter(product__upc__gt=f"{UPC_PREFIX}00060")
     shared = new_images.filter(
         original__in=ProductImage.objects.filter(product__upc__lte=f"{UPC_PREFIX}00060").values(
