@@ -16,6 +16,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from tests.factories import CooperativeFactory, MakerFactory, product_for_sale
 
@@ -43,6 +44,8 @@ def jpeg(size=(60, 60), colour=(156, 63, 36)) -> bytes:
 
 
 def wagtail_image(title="Portrait"):
+    if not Collection.get_first_root_node():  # flushed by an earlier live-server test
+        Collection.add_root(name="Root")
     return get_image_model().objects.create(
         title=title, file=ImageFile(io.BytesIO(jpeg()), name=f"{title}.jpg")
     )
@@ -58,9 +61,9 @@ def page(client, url) -> str:
 
 
 def test_header_links_every_root_category_and_the_main_sections(client):
+    Category.add_root(name="Ceramics", slug="ceramics")
     html = page(client, reverse("catalogue:index"))
     roots = Category.get_root_nodes().filter(is_public=True)
-    assert roots.exists(), "reference data migration provides the root categories"
     header = html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
     for category in roots:
         assert f'href="{category.get_absolute_url()}"' in header
