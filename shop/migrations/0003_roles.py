@@ -1,6 +1,7 @@
 """The shop's roles as groups, with the permissions each needs to reach its screens.
 
 - Shop staff: the Oscar dashboard, the Wagtail admin, and the shop's own models.
+  (Makers' private details are added in 0004.)
 - Coordinators: Oscar's partner dashboard (`partner.dashboard_access`), which limits them to
   their own cooperative's stock and order lines.
 - Members: no admin; the member area checks the link between her account and her maker record.

@@ -91,6 +91,8 @@ def test_reference_data_comes_from_the_migrations(db):
     assert Material.objects.filter(slug__in=["silver", "cotton", "glass-beads"]).count() == 3
     coordinators = Group.objects.get(name="Coordinators")
     assert coordinators.permissions.filter(codename="dashboard_access").exists()
+    staff = Group.objects.get(name="Shop staff")
+    assert staff.permissions.filter(codename="view_private_maker_data").exists()
     for name in ("Editors", "Moderators", "Shop staff"):
         assert Group.objects.get(name=name).permissions.filter(codename="access_admin").exists()
     assert Group.objects.filter(name="Members").exists()
