@@ -25,9 +25,10 @@ ZERO_DECIMAL_CURRENCIES = {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA
 class GatewayError(Exception):
     """Stripe refused, failed or could not be reached; `str()` is safe to show a customer."""
 
-    def __init__(self, message: str, *, declined: bool = False):
+    def __init__(self, message: str, *, declined: bool = False, intent_id: str = ""):
         super().__init__(message)
         self.declined = declined
+        self.intent_id = intent_id  # a declined intent still exists at Stripe
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,13 @@ def _call(description: str, function, *args, **kwargs):
         return function(*args, **kwargs)
     except stripe.CardError as error:
         logger.info("Stripe declined %s: %s", description, error.user_message)
+        # Stripe names the declined intent (localstripe does not).
+        intent = getattr(error.error, "payment_intent", None) if error.error else None
         raise GatewayError(
-            error.user_message or _("Your card was declined."), declined=True
+            error.user_message or str(error.error.message if error.error else "")
+            or _("Your card was declined."),
+            declined=True,
+            intent_id=getattr(intent, "id", "") or "",
         ) from error
     except stripe.StripeError as error:
         logger.warning("Stripe failed %s: %r", description, error)
@@ -104,15 +110,31 @@ def _call(description: str, function, *args, **kwargs):
         ) from error
 
 
-def setup_intent_create() -> str:
+@dataclass(frozen=True)
+class CardSetup:
+    client_secret: str
+    customer_id: str
+
+
+def card_setup_create() -> CardSetup:
     """A SetupIntent whose client secret lets the browser turn card details into a payment
-    method (`stripe.confirmCardSetup`) without the card number ever reaching our server."""
+    method (`stripe.confirmCardSetup`) without the card number ever reaching our server.
+
+    The payment method is attached to a fresh Customer: Stripe lets a payment method that
+    went through a SetupIntent be charged again only when it belongs to a customer.
+    """
+    client = _client()
+    customer = _call("creating a customer", client.v1.customers.create, params={})
     setup = _call(
         "creating a setup intent",
-        _client().v1.setup_intents.create,
-        params={"usage": "on_session", "payment_method_types": ["card"]},
+        client.v1.setup_intents.create,
+        params={
+            "customer": customer["id"],
+            "usage": "on_session",
+            "payment_method_types": ["card"],
+        },
     )
-    return setup["client_secret"]
+    return CardSetup(client_secret=setup["client_secret"], customer_id=customer["id"])
 
 
 def payment_intent_create(
@@ -120,6 +142,7 @@ def payment_intent_create(
     amount: int,
     currency: str,
     payment_method: str,
+    customer_id: str,
     metadata: dict[str, str],
     idempotency_key: str,
 ) -> Intent:
@@ -132,6 +155,7 @@ def payment_intent_create(
             "amount": amount,
             "currency": currency.lower(),
             "payment_method": payment_method,
+            **({"customer": customer_id} if customer_id else {}),
             "payment_method_types": ["card"],
             "capture_method": "manual",
             "confirm": True,

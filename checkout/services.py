@@ -147,6 +147,7 @@ def payment_start(
     shipping_method,
     order_number: str,
     payment_method_id: str,
+    customer_id: str,
     agreed_fingerprint: str,
 ) -> PaymentOutcome:
     """Authorise the basket's total with the card the browser tokenised, then place the order.
@@ -173,8 +174,18 @@ def payment_start(
             _("Sorry, %(products)s sold out. No payment was taken.")
             % {"products": ", ".join(short)}
         )
-    currency = total.currency
-    amount = gateway.amount_in_minor_units(total.incl_tax, currency)
+    fields = {
+        "basket": basket,
+        "basket_fingerprint": fingerprint,
+        "order_number": order_number,
+        "amount": gateway.amount_in_minor_units(total.incl_tax, total.currency),
+        "currency": total.currency,
+        "user": user if user and user.is_authenticated else None,
+        "guest_email": guest_email or "",
+        "language": language,
+        "shipping_address": address_to_json(shipping_address) if shipping_address else {},
+        "shipping_method_code": shipping_method.code,
+    }
 
     try:
         with transaction.atomic():
@@ -182,62 +193,47 @@ def payment_start(
             # where the database has no row locks (SQLite).
             Basket.objects.select_for_update().filter(pk=basket.pk).first()
             live = StripePayment.objects.filter(basket=basket, status__in=LIVE).first()
-            if live is not None:
-                if live.basket_fingerprint == fingerprint:
-                    return payment_outcome_current(live)
+            if live is not None and live.basket_fingerprint != fingerprint:
                 if live.status == StripePayment.Status.PLACED:
                     raise PaymentRefused(_("This basket has already been ordered."))
                 payment_release(live, reason="the basket changed")
-            payment = StripePayment.objects.create(
-                basket=basket,
-                basket_fingerprint=fingerprint,
-                order_number=order_number,
-                amount=amount,
-                currency=currency,
-                user=user if user and user.is_authenticated else None,
-                guest_email=guest_email or "",
-                language=language,
-                shipping_address=address_to_json(shipping_address) if shipping_address else {},
-                shipping_method_code=shipping_method.code,
-            )
-            intent = gateway.payment_intent_create(
-                amount=amount,
-                currency=currency,
-                payment_method=payment_method_id,
-                metadata={
-                    "order_number": order_number,
-                    "basket_id": str(basket.pk),
-                    "payment_id": str(payment.pk),
-                },
-                # The basket, its state and this attempt: a retried request is one intent.
-                idempotency_key=f"ortak-{basket.pk}-{fingerprint[:32]}-{payment.pk}",
-            )
-            payment.payment_intent_id = intent.id
-            payment.save(update_fields=["payment_intent_id", "updated"])
+                live = None
+            if live is None:
+                payment = StripePayment.objects.create(**fields)
+                intent = gateway.payment_intent_create(
+                    amount=payment.amount,
+                    currency=payment.currency,
+                    payment_method=payment_method_id,
+                    customer_id=customer_id,
+                    metadata={
+                        "order_number": order_number,
+                        "basket_id": str(basket.pk),
+                        "payment_id": str(payment.pk),
+                    },
+                    # The basket, its state and this attempt: a retried request is one intent.
+                    idempotency_key=f"ortak-{basket.pk}-{fingerprint[:32]}-{payment.pk}",
+                )
+                payment.payment_intent_id = intent.id
+                payment.save(update_fields=["payment_intent_id", "updated"])
     except IntegrityError:
         live = StripePayment.objects.filter(basket=basket, status__in=LIVE).first()
         if live is None or live.basket_fingerprint != fingerprint:
             raise PaymentRefused(_("Please try again: your payment is being processed.")) from None
-        return payment_outcome_current(live)
     except gateway.GatewayError as error:
         if error.declined:
             # The intent exists but failed; keep a record of the attempt for the audit trail.
             failed = StripePayment.objects.create(
-                basket=basket,
-                basket_fingerprint=fingerprint,
-                order_number=order_number,
-                amount=amount,
-                currency=currency,
+                **fields,
                 status=StripePayment.Status.FAILED,
                 failure_message=str(error),
-                user=user if user and user.is_authenticated else None,
-                guest_email=guest_email or "",
-                language=language,
-                shipping_address=address_to_json(shipping_address) if shipping_address else {},
-                shipping_method_code=shipping_method.code,
+                payment_intent_id=error.intent_id or None,
             )
             email_payment_failed(failed)
         raise PaymentRefused(str(error)) from error
+    if live is not None:
+        # The same basket, already being paid for (a second click): settled outside the
+        # basket lock, as placing the order takes other locks (PostgreSQL would deadlock).
+        return payment_outcome_current(live)
     return payment_settle(payment, intent)
 
 

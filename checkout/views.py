@@ -24,6 +24,7 @@ from checkout.models import StripePayment
 logger = logging.getLogger("checkout.stripe")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
+STRIPE_CUSTOMER_SESSION_KEY = "checkout_stripe_customer"
 
 # Re-exported so Oscar's class loader finds every checkout view in this module.
 ShippingAddressView = oscar_views.ShippingAddressView
@@ -83,10 +84,16 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context["stripe_js_url"] = gateway.stripe_js_url()
         context["stripe_publishable_key"] = gateway.publishable_key()
         try:
-            context["setup_client_secret"] = gateway.setup_intent_create()
+            context["setup_client_secret"] = self._card_setup()
         except gateway.GatewayError as error:
             context["stripe_unavailable"] = str(error)
         return context
+
+    def _card_setup(self) -> str:
+        """A new card form's secret; its Stripe customer is remembered for the payment."""
+        setup = gateway.card_setup_create()
+        self.request.session[STRIPE_CUSTOMER_SESSION_KEY] = setup.customer_id
+        return setup.client_secret
 
     # Paying (JSON, from checkout.js)
     # -------------------------------
@@ -102,7 +109,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             self.restore_frozen_basket()
             answer = {"status": "error", "message": str(refusal)}
             try:
-                answer["setup_client_secret"] = gateway.setup_intent_create()
+                answer["setup_client_secret"] = self._card_setup()
             except gateway.GatewayError:
                 pass  # the message already says to try again later
             return http.JsonResponse(answer, status=400)
@@ -139,6 +146,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             shipping_method=submission["shipping_method"],
             order_number=order_number,
             payment_method_id=request.POST.get("payment_method", ""),
+            customer_id=request.session.get(STRIPE_CUSTOMER_SESSION_KEY, ""),
             agreed_fingerprint=request.POST.get("basket_fingerprint", ""),
         )
 

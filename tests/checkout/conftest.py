@@ -55,3 +55,16 @@ def _stripe_settings(settings, localstripe_url):
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     # Each test starts with an empty Stripe (the test database starts empty too).
     requests.delete(f"{localstripe_url}/_config/data", timeout=5)
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = [
+        report for report in terminalreporter.stats.get("skipped", [])
+        if "CONCURRENCY NOT TESTED" in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!", f"{len(skipped)} CONCURRENCY TESTS SKIPPED: NOT ON POSTGRESQL "
+            "(run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/ortak pytest -m postgres)",
+            red=True, bold=True,
+        )

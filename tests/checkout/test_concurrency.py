@@ -120,3 +120,20 @@ def test_single_use_voucher_is_used_once():
     voucher.refresh_from_db()
     assert voucher.num_orders == 1
     assert [i.status for i in gateway.payment_intents_list()].count("succeeded") == 1
+
+
+def test_two_clicks_at_once_make_one_intent_and_one_order():
+    product = product_for_sale(num_in_stock=5)
+    first = Client()
+    fingerprint = checkout_to_preview(first, product)
+    second = Client()  # the same browser: same session, same basket
+    second.cookies = first.cookies
+
+    answers = buy_all_at_once([(first, fingerprint), (second, fingerprint)])
+
+    assert Order.objects.count() == 1
+    assert len(gateway.payment_intents_list()) == 1
+    assert StripePayment.objects.count() == 1
+    assert any(a.status_code == 200 and a.json()["status"] == "succeeded" for a in answers)
+    # The other click either sees the same order or finds the checkout already finished.
+    assert all(a.status_code in (200, 302) for a in answers), [a.status_code for a in answers]
