@@ -11,7 +11,13 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from checkout.models import StripePayment
-from tests.checkout.helpers import checkout_to_preview, pay
+from tests.checkout.helpers import (
+    ADDRESS,
+    checkout_to_preview,
+    pay,
+    preview_fingerprint,
+    shipping_country,
+)
 from tests.factories import product_for_sale
 
 Order = get_model("order", "Order")
@@ -70,8 +76,28 @@ def test_confirmation_email_is_in_the_customers_language(client):
         fingerprint = checkout_to_preview(client, product)
         pay(client, fingerprint=fingerprint)
     assert StripePayment.objects.get().language == "tr"
-    assert mail.outbox[0].subject  # rendered under Turkish (falls back where untranslated)
-    assert Order.objects.get().number in mail.outbox[0].subject
+    message = mail.outbox[0]
+    assert Order.objects.get().number in message.subject
+    assert "/tr/shop/accounts/order-status/" in message.body  # links in her language too
+
+
+def test_signed_in_customer_checks_out_and_the_order_is_hers(client):
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="fatma@example.com")
+    client.force_login(user)
+    shipping_country()
+    product = product_for_sale(num_in_stock=5)
+    client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    client.post(reverse("checkout:shipping-address"), ADDRESS)
+    client.post(reverse("checkout:shipping-method"), {"method_code": "express"})
+
+    response = pay(client, fingerprint=preview_fingerprint(client))
+
+    assert response.json()["status"] == "succeeded"
+    order = Order.objects.get()
+    assert order.user == user and order.guest_email == ""
+    assert mail.outbox[-1].to == ["fatma@example.com"]
 
 
 def test_slow_stripe_times_out_with_a_clear_message(client, settings):
