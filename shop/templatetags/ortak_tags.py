@@ -1,5 +1,8 @@
-"""Template tags shared by every page: links to the same page in another language, and
-absolute URLs for Open Graph and canonical links."""
+"""Template tags shared by every page: links to the same page in another language, absolute
+URLs for Open Graph and canonical links, the catalogue's filter chips, and plain-text paragraphs."""
+
+import html
+import re
 
 from django import template
 from django.urls import translate_url
@@ -7,6 +10,25 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+_HTML_PARAGRAPH_EDGES = re.compile(r"^\s*<p(\s[^>]*)?>|</p>\s*$", re.I)
+_HTML_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p(\s[^>]*)?>", re.I)
+_HTML_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+@register.filter
+def plain_paragraphs(value) -> str:
+    """Descriptions are plain text, rendered with |linebreaks. Text written through Oscar's
+    rich-text dashboard arrives as <p> paragraphs: those become blank lines and its entities
+    characters again. The result is never marked safe, so |linebreaks escapes whatever is left
+    (a <script> shows as text)."""
+    text = str(value or "")
+    if not re.search(r"<(p|br)[\s/>]", text, re.I):
+        return text
+    text = _HTML_PARAGRAPH_EDGES.sub("", text)
+    text = _HTML_PARAGRAPH_BREAK.sub("\n\n", text)
+    text = _HTML_LINE_BREAK.sub("\n", text)
+    return html.unescape(text)
 
 
 @register.simple_tag(takes_context=True)

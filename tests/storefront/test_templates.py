@@ -276,6 +276,20 @@ def test_product_description_is_escaped_not_trusted(client):
     assert "<img src=x onerror" not in html
 
 
+def test_rich_text_paragraphs_from_the_dashboard_become_plain_paragraphs(client):
+    product = product_for_sale(
+        description="<p>Knotted by hand.</p><p>Cotton &amp; silk.</p>"
+        "<p><script>alert('owned')</script> &lt;b&gt;</p>"
+    )
+    html = page(client, product.get_absolute_url())
+    assert "<p>Knotted by hand.</p>" in html
+    assert "<p>Cotton &amp; silk.</p>" in html  # one escaping, not two
+    assert "&lt;p&gt;" not in html
+    assert "<script>alert('owned')</script>" not in html
+    assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt; &lt;b&gt;" in html
+    assert '<meta name="description" content="Knotted by hand.' in html
+
+
 def test_product_page_has_open_graph_tags(client):
     product = product_for_sale(title="Indigo shawl", description="Dyed with indigo.")
     image = ProductImage(product=product, display_order=0)
