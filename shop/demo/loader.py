@@ -172,7 +172,7 @@ def load_demo_shop(
     with transaction.atomic():
         cooperatives = _load_cooperatives(progress, report)
         maker_objects = _load_makers(cooperatives, makers, progress, report)
-        _load_products(cooperatives, maker_objects, products, progress, report)
+        _load_products(maker_objects, products, progress, report)
         report.logins = _load_logins(cooperatives, maker_objects, report)
         _load_home_page(report)
     if use_productcategory_materialised_view():
@@ -315,8 +315,6 @@ def _load_makers(cooperatives, count: int, progress: Progress, report: LoadRepor
         maker.slug: maker for maker in Maker.objects.filter(slug__in=[m.slug for m in plan])
     }
     progress.start("Makers", len(plan))
-    portraits = {}
-    makers = []
     new = []
     for index, data in enumerate(plan):
         maker = existing.get(data.slug)
@@ -346,17 +344,16 @@ def _load_makers(cooperatives, count: int, progress: Progress, report: LoadRepor
                 f"demo-portrait-{data.slug}.jpg",
                 PORTRAIT_RENDITIONS,
             )
-            portraits[data.slug] = maker.portrait
             report.created["portraits"] += 1
             if maker.pk:
                 maker.save(update_fields=["portrait"])
-        makers.append(maker)
         progress.advance()
     Maker.objects.bulk_create(new, batch_size=BATCH_SIZE)
     report.created["makers"] += len(new)
     progress.finish()
     # bulk_create sets primary keys on SQLite and PostgreSQL; read back to be sure of them.
-    by_slug = {maker.slug: maker for maker in Maker.objects.filter(slug__in=[m.slug for m in plan])}
+    saved = Maker.objects.filter(slug__in=[m.slug for m in plan]).select_related("cooperative")
+    by_slug = {maker.slug: maker for maker in saved}
     return [by_slug[data.slug] for data in plan]
 
 
@@ -436,7 +433,7 @@ def _description(planned: PlannedProduct, maker: Maker, hours: int) -> str:
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
-def _load_products(cooperatives, makers, count: int, progress: Progress, report: LoadReport):
+def _load_products(makers, count: int, progress: Progress, report: LoadReport):
     plan = _product_plan(count)
     existing = set(
         Product.objects.filter(upc__in=[p.upc for p in plan]).values_list("upc", flat=True)
