@@ -317,9 +317,16 @@ class InfoPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = (
-            InfoPage.objects.child_of(self).live().public().order_by("path")
-        )
+        context["child_pages"] = InfoPage.objects.child_of(self).live().public().order_by("path")
+        # A page inside a section (e.g. "How prices are set" in "Fair trade") links its siblings.
+        parent = self.get_parent()
+        context["section_page"] = None
+        context["sibling_pages"] = []
+        if parent is not None and parent.specific_class is InfoPage:
+            context["section_page"] = parent
+            context["sibling_pages"] = (
+                InfoPage.objects.sibling_of(self, inclusive=False).live().public().order_by("path")
+            )
         return context
 
     @property

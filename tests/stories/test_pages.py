@@ -112,7 +112,11 @@ def test_story_hides_an_unpublished_product_and_survives_deleted_links(
         title="Hidden pieces",
         makers=[maker],
         products=products,
-        body=[block("products", {"heading": "", "products": [p.pk for p in products]})],
+        body=[
+            block("products", {"heading": "", "products": [p.pk for p in products]}),
+            block("quote", {"quote": "My own words.", "maker": maker.pk, "attribution": ""}),
+            block("maker", {"maker": maker.pk, "text": "About her."}),
+        ],
     )
     products[0].is_public = False
     products[0].save()
@@ -127,7 +131,9 @@ def test_story_hides_an_unpublished_product_and_survives_deleted_links(
     maker.delete()
     response = client.get(story.url)
     assert response.status_code == 200
-    assert "Hidden pieces" in response.content.decode()
+    html = response.content.decode()
+    assert "Hidden pieces" in html and "My own words." in html
+    assert "Halime" not in html
     assert StoryPage.objects.get(pk=story.pk).story_makers.count() == 0
 
 
@@ -141,3 +147,15 @@ def test_menu_tag_lists_top_level_pages_in_menus(rf, story_index, fair_trade):
 
 def test_search_url_name():
     assert reverse("site-search") == "/en/search/"
+
+
+def test_home_page_features_the_stories_editors_chose(client, home_page, story_index, maker):
+    from stories.models import HomePageFeaturedStory
+
+    older = publish_story(story_index, title="An older story", makers=[maker])
+    for n in range(3):
+        publish_story(story_index, title=f"Newer story {n}", makers=[maker], date="2026-11-20")
+    assert older.title not in [s.title for s in client.get("/en/").context["featured_stories"]]
+    HomePageFeaturedStory.objects.create(page=home_page, story=older, sort_order=0)
+    featured = client.get("/en/").context["featured_stories"]
+    assert [story.title for story in featured] == ["An older story"]

@@ -1,0 +1,51 @@
+"""The demo stories: tied to consenting makers and their products, idempotent, renditions ready."""
+
+import pytest
+
+from stories.demo import load_demo_content
+from stories.demo_content import STORIES
+from stories.models import InfoPage, StoryPage
+from tests.factories import CooperativeFactory, MakerFactory, product_for_sale
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_makers():
+    """The demo's cooperatives, each with one maker who agreed to show her story, one who did
+    not, and a few products."""
+    shy = []
+    for slug in sorted({story.cooperative for story in STORIES}):
+        cooperative = CooperativeFactory(slug=slug, name=slug.title())
+        maker = MakerFactory(cooperative=cooperative, display_name=f"Storyteller {slug}")
+        shy.append(
+            MakerFactory(cooperative=cooperative, display_name="Aaa", consent_show_story=False)
+        )
+        for n in range(2):
+            product_for_sale(maker=maker, title=f"{slug} piece {n}")
+    return shy
+
+
+def test_demo_content_is_tied_to_consenting_makers_and_idempotent(client, demo_makers):
+    load_demo_content()
+    assert StoryPage.objects.live().count() == len(STORIES) >= 8
+    for story in StoryPage.objects.all():
+        makers = [link.maker for link in story.story_makers.all()]
+        assert makers and all(maker.consent_show_story for maker in makers)
+        assert story.story_products.count() >= 2
+        assert story.hero_image.renditions.filter(filter_spec="fill-640x400").exists()
+        assert client.get(story.url).status_code == 200
+    assert not StoryPage.objects.filter(story_makers__maker__in=demo_makers).exists()
+    assert InfoPage.objects.filter(slug="fair-trade").count() == 1
+    assert InfoPage.objects.count() == 6
+    assert client.get("/en/fair-trade/how-prices-are-set/").status_code == 200
+
+    load_demo_content()
+    assert StoryPage.objects.count() == len(STORIES)
+    assert InfoPage.objects.count() == 6
+
+
+def test_demo_content_without_a_shop_adds_only_the_information_pages(db):
+    load_demo_content()
+    assert StoryPage.objects.count() == 0
+    assert InfoPage.objects.count() == 6
