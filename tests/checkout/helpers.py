@@ -77,6 +77,12 @@ def pay(client: Client, *, fingerprint: str, card: str = CARD_OK, **extra):
     return client.post(reverse("checkout:preview"), data)
 
 
+def resume(client: Client, intent_id: str):
+    """The browser is back from 3-D Secure and names its intent."""
+    return client.post(reverse("checkout:preview"),
+                       {"action": "place_order", "payment_intent": intent_id})
+
+
 def authenticate(intent_id: str, client_secret: str, *, success: bool = True) -> None:
     """What localstripe's 3-D Secure dialog does when the customer clicks Complete/Fail."""
     import requests

@@ -15,6 +15,8 @@ from tests.checkout.helpers import (
     authenticate,
     checkout_to_preview,
     pay,
+    preview_fingerprint,
+    resume,
 )
 from tests.factories import product_for_sale
 
@@ -76,11 +78,9 @@ def test_double_submit_gives_one_intent_and_one_order(client):
     intent_id = first.json()["payment_intent"]
     assert second.json()["payment_intent"] == intent_id
     authenticate(intent_id, first.json()["client_secret"])
-    done = client.post(reverse("checkout:preview"),
-                       {"action": "place_order", "payment_intent": intent_id})
+    done = resume(client, intent_id)
     assert done.json()["status"] == "succeeded"
-    again = client.post(reverse("checkout:preview"),
-                        {"action": "place_order", "payment_intent": intent_id})
+    again = resume(client, intent_id)
     assert again.status_code in (302, 400)  # checkout finished: nothing more to pay
 
     order = Order.objects.get()
@@ -115,15 +115,9 @@ def test_declined_card_shows_the_error_keeps_the_basket_and_emails(client):
     assert StripePayment.objects.get().status == "failed"
     assert "did not go through" in mail.outbox[0].subject
     # The customer can try again with another card, on the same basket.
-    retry = pay(client, fingerprint=preview_after_failure(client))
+    retry = pay(client, fingerprint=preview_fingerprint(client))
     assert retry.json()["status"] == "succeeded"
     assert Order.objects.count() == 1
-
-
-def preview_after_failure(client):
-    from tests.checkout.helpers import preview_fingerprint
-
-    return preview_fingerprint(client)
 
 
 def test_3d_secure_completed_places_the_order(client):
@@ -134,8 +128,7 @@ def test_3d_secure_completed_places_the_order(client):
     assert not Order.objects.exists()
 
     authenticate(started["payment_intent"], started["client_secret"])
-    done = client.post(reverse("checkout:preview"),
-                       {"action": "place_order", "payment_intent": started["payment_intent"]})
+    done = resume(client, started["payment_intent"])
 
     assert done.json()["status"] == "succeeded"
     assert Order.objects.count() == 1
@@ -147,8 +140,7 @@ def test_3d_secure_failed_places_nothing_and_restores_the_basket(client):
     started = pay(client, fingerprint=fingerprint, card=CARD_3DS).json()
 
     authenticate(started["payment_intent"], started["client_secret"], success=False)
-    done = client.post(reverse("checkout:preview"),
-                       {"action": "place_order", "payment_intent": started["payment_intent"]})
+    done = resume(client, started["payment_intent"])
 
     assert done.status_code == 400
     assert not Order.objects.exists()
@@ -193,8 +185,7 @@ def test_an_intent_of_another_basket_is_refused(client, django_user_model):
     mine = pay(client, fingerprint=checkout_to_preview(client, product), card=CARD_3DS).json()
     authenticate(theirs["payment_intent"], theirs["client_secret"])
 
-    response = client.post(reverse("checkout:preview"),
-                           {"action": "place_order", "payment_intent": theirs["payment_intent"]})
+    response = resume(client, theirs["payment_intent"])
 
     assert response.status_code == 400
     assert "does not belong" in response.json()["message"]
@@ -226,8 +217,7 @@ def test_basket_changed_after_the_intent_was_created_is_refused_and_released(cli
     Basket.objects.get().lines.update(quantity=3)
     authenticate(started["payment_intent"], started["client_secret"])
 
-    response = client.post(reverse("checkout:preview"),
-                           {"action": "place_order", "payment_intent": started["payment_intent"]})
+    response = resume(client, started["payment_intent"])
 
     assert response.status_code == 400
     assert "basket changed" in response.json()["message"]
@@ -268,8 +258,7 @@ def test_stock_sold_while_authenticating_cancels_the_payment(client):
     StockRecord.objects.filter(product=product).update(num_allocated=1)  # someone else bought it
     authenticate(started["payment_intent"], started["client_secret"])
 
-    response = client.post(reverse("checkout:preview"),
-                           {"action": "place_order", "payment_intent": started["payment_intent"]})
+    response = resume(client, started["payment_intent"])
 
     assert response.status_code == 400
     assert "sold out" in response.json()["message"]
@@ -278,8 +267,7 @@ def test_stock_sold_while_authenticating_cancels_the_payment(client):
 
 
 def test_expired_checkout_session_is_refused(client):
-    response = client.post(reverse("checkout:preview"),
-                           {"action": "place_order", "payment_intent": "pi_whatever"})
+    response = resume(client, "pi_whatever")
     assert response.status_code == 302  # no basket, no checkout: back to the basket
     assert not Order.objects.exists()
 

@@ -16,7 +16,14 @@ from oscar.core.loading import get_model
 
 from checkout import gateway
 from checkout.models import StripePayment, StripeWebhookEvent
-from tests.checkout.helpers import CARD_3DS, CARD_DECLINED, authenticate, checkout_to_preview, pay
+from tests.checkout.helpers import (
+    CARD_3DS,
+    CARD_DECLINED,
+    authenticate,
+    checkout_to_preview,
+    pay,
+    resume,
+)
 from tests.factories import product_for_sale
 
 Order = get_model("order", "Order")
@@ -212,8 +219,7 @@ def test_authorised_intent_event_places_the_order_and_late_failure_is_ignored(cl
     assert StripePayment.objects.get().status == "placed"
     assert gateway.payment_intent_retrieve(started["payment_intent"]).status == "succeeded"
     # The customer comes back afterwards: same order, nothing new.
-    back = client.post(reverse("checkout:preview"),
-                       {"action": "place_order", "payment_intent": started["payment_intent"]})
+    back = resume(client, started["payment_intent"])
     assert back.json()["status"] == "succeeded"
     assert Order.objects.count() == 1
 
