@@ -67,6 +67,16 @@ def test_guest_buys_with_a_card(page, live_server, screenshot):
     intent = gateway.payment_intent_retrieve(order.sources.get().reference)
     assert (intent.status, intent.amount) == ("succeeded", 2890)
 
+    # Later, on another device: the guest finds her order by its number and email.
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/en/shop/checkout/track/")
+    page.get_by_label("Order number").fill(order.number)
+    page.get_by_label("Email address you ordered with").fill("guest@example.com")
+    page.get_by_role("button", name="Find my order").click()
+    page.wait_for_url(re.compile(r"/order-status/"))
+    assert "Embroidered cushion" in page.content()
+    screenshot("checkout-ok-4-order-status")
+
 
 def test_declined_card_shows_the_error_and_keeps_the_basket(page, live_server, screenshot):
     to_payment_page(page, live_server, screenshot, "checkout-declined")
