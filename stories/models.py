@@ -6,6 +6,8 @@ chosen in the editor; the product, maker and cooperative pages read those rows b
 link rows: the story stays readable.
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -26,6 +28,8 @@ class StoryConsentError(PermissionDenied):
     error, so that a moderator approving from the dashboard gets a 403 with this message and
     the approval is rolled back (workflow actions run in a transaction)."""
 
+
+logger = logging.getLogger(__name__)
 
 # The form buttons that ask for a page to go live, now or after moderation.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
@@ -221,6 +225,13 @@ class StoryPage(Page):
         maker_ids = {link.maker_id for link in story.story_makers.all()}
         message = consent_problem(maker_ids | makers_in_body(story.body))
         if message:
+            if kwargs.get("log_action") == "wagtail.publish.scheduled":
+                # `publish_scheduled` does not catch errors: raising would stop it publishing
+                # every page after this one, run after run. Cancel this schedule instead.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                logger.warning("Scheduled publishing of story %s cancelled: %s", self.pk, message)
+                return None
             raise StoryConsentError(message)
         return super().publish(revision, *args, **kwargs)
 

@@ -1,11 +1,16 @@
 """The editors' side: the consent rule, the Editors and Moderators roles with their workflow,
 and rich text that cannot carry scripts, whether typed, pasted or posted straight to the admin."""
 
+import datetime
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from stories.models import StoryConsentError, StoryPage
@@ -174,6 +179,39 @@ def test_scheduled_publishing(client, admin_user, story_index, maker):
     story = StoryPage.objects.get(title="Tatreez in the evening")
     assert not story.live
     assert story.go_live_at is not None
+
+    # When the time comes, Wagtail's scheduler publishes it.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision = Revision.objects.get(pk=story.latest_revision_id)
+    assert revision.approved_go_live_at is not None
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled", stdout=io.StringIO())
+    story.refresh_from_db()
+    assert story.live
+
+
+def test_scheduled_story_whose_maker_withdrew_consent_is_not_published(story_index, maker):
+    other_maker = MakerFactory(display_name="Leyla")
+    scheduled = []
+    for title, makers in (("About Leyla", [other_maker]), ("About Halime", [maker])):
+        story = publish_story(story_index, title=title, makers=makers)
+        story.unpublish()
+        revision = story.save_revision(
+            approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
+        )
+        scheduled.append((story, revision))
+    other_maker.consent_show_story = False
+    other_maker.save()
+
+    call_command("publish_scheduled", stdout=io.StringIO())
+    (withdrawn, withdrawn_revision), (fine, _) = scheduled
+    withdrawn.refresh_from_db()
+    fine.refresh_from_db()
+    assert not withdrawn.live and fine.live
+    withdrawn_revision.refresh_from_db()
+    assert withdrawn_revision.approved_go_live_at is None
 
 
 def test_moderator_cannot_approve_a_story_whose_maker_withdrew_consent(
