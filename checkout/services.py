@@ -396,7 +396,13 @@ def _payment_event_record(order, event_name, amount, reference, quantities):
 
 
 def payment_mark_failed(payment: StripePayment, message: str) -> None:
-    if payment.status in (StripePayment.Status.FAILED, StripePayment.Status.PLACED):
+    """An attempt under way failed: say so once (a second look at it sends no second email)."""
+    under_way = (
+        StripePayment.Status.STARTED,
+        StripePayment.Status.NEEDS_ACTION,
+        StripePayment.Status.AUTHORISED,
+    )
+    if payment.status not in under_way:
         return
     payment.status = StripePayment.Status.FAILED
     payment.failure_message = message
@@ -442,6 +448,15 @@ def order_refund(*, order, quantities: dict | None = None, restock: bool = True)
     `quantities` maps order lines to how many of each are refunded. Shipping is refunded only
     with the whole order.
     """
+    with transaction.atomic():
+        # Two members of staff refunding at once would both see the same "left to refund".
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        event, amount, payment = _order_refund_locked(order, quantities, restock)
+    email_order_refunded(order, payment, amount)
+    return event
+
+
+def _order_refund_locked(order, quantities, restock):
     payment = StripePayment.objects.filter(order=order).first()
     if payment is None:
         raise PaymentRefused(_("This order was not paid through Stripe."))
@@ -457,6 +472,8 @@ def order_refund(*, order, quantities: dict | None = None, restock: bool = True)
             amount += line.unit_price_incl_tax * quantity
     if amount <= 0:
         raise PaymentRefused(_("Nothing is left to refund on this order."))
+    if amount > order.total_incl_tax - refunded_amount(order):
+        raise PaymentRefused(_("That is more than is left to refund on this order."))
     minor = gateway.amount_in_minor_units(amount, order.currency)
     done = sum(already.values())
     refund_id = gateway.refund_create(
@@ -464,20 +481,16 @@ def order_refund(*, order, quantities: dict | None = None, restock: bool = True)
         amount=minor,
         idempotency_key=f"refund-{order.number}-{done}-{minor}",
     )
-    with transaction.atomic():
-        event = _payment_event_record(order, EVENT_REFUNDED, amount, refund_id, quantities)
-        source = order.sources.filter(reference=payment.payment_intent_id).first()
-        if source is not None:
-            source.refund(amount, reference=refund_id)
-        if restock:
-            for line, quantity in quantities.items():
-                _line_restock(line, quantity)
-        if refunded_amount(order) >= order.total_incl_tax:
-            StripePayment.objects.filter(pk=payment.pk).update(
-                status=StripePayment.Status.REFUNDED
-            )
-    email_order_refunded(order, payment, amount)
-    return event
+    event = _payment_event_record(order, EVENT_REFUNDED, amount, refund_id, quantities)
+    source = order.sources.filter(reference=payment.payment_intent_id).first()
+    if source is not None:
+        source.refund(amount, reference=refund_id)
+    if restock:
+        for line, quantity in quantities.items():
+            _line_restock(line, quantity)
+    if refunded_amount(order) >= order.total_incl_tax:
+        StripePayment.objects.filter(pk=payment.pk).update(status=StripePayment.Status.REFUNDED)
+    return event, amount, payment
 
 
 def refunded_quantities(order) -> dict[int, int]:
@@ -524,21 +537,25 @@ def webhook_event_handle(event) -> str:
         intent_id = data.get("id") or ""
     else:  # charges and disputes name their intent
         intent_id = data.get("payment_intent") or ""
-    try:
-        with transaction.atomic():
-            record = StripeWebhookEvent.objects.create(
-                event_id=event["id"], event_type=event["type"], payment_intent_id=intent_id
-            )
-    except IntegrityError:
-        return "duplicate"
-    payment = None
-    if intent_id:
-        payment = StripePayment.objects.filter(payment_intent_id=intent_id).first()
-    if payment is None:
-        outcome = "unknown payment"
-    else:
-        outcome = _webhook_dispatch(event["type"], payment, data)
-    StripeWebhookEvent.objects.filter(pk=record.pk).update(outcome=outcome[:255])
+    # Recorded and handled together: if handling breaks, Stripe's retry finds no record and
+    # tries again; a duplicate delivery waits for the first and is then turned away.
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = StripeWebhookEvent.objects.create(
+                    event_id=event["id"], event_type=event["type"], payment_intent_id=intent_id
+                )
+        except IntegrityError:
+            return "duplicate"
+        payment = None
+        if intent_id:
+            payment = StripePayment.objects.filter(payment_intent_id=intent_id).first()
+        if payment is None:
+            outcome = "unknown payment"
+        else:
+            outcome = _webhook_dispatch(event["type"], payment, data)
+        record.outcome = outcome[:255]
+        record.save(update_fields=["outcome"])
     return outcome
 
 
@@ -618,6 +635,14 @@ def payments_reconcile() -> list[str]:
 
 
 def _email_send(code: str, *, context: dict, order=None, email: str = "", user=None) -> None:
+    # A mail server that is down must not turn a placed, paid order into an error page.
+    try:
+        _email_dispatch(code, context=context, order=order, email=email, user=user)
+    except Exception:
+        logger.exception("Could not send the %s email", code)
+
+
+def _email_dispatch(code: str, *, context: dict, order=None, email: str = "", user=None):
     dispatcher = Dispatcher(logger=logger)
     messages = dispatcher.get_messages(code, context)
     if order is not None:

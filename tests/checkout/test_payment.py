@@ -329,3 +329,33 @@ def test_reconcile_places_the_order_of_a_customer_who_never_came_back(client):
     order = Order.objects.get()
     assert StripePayment.objects.get().order == order
     assert gateway.payment_intent_retrieve(started["payment_intent"]).status == "succeeded"
+
+
+def test_a_mail_server_that_is_down_does_not_undo_a_paid_order(client, settings, monkeypatch):
+    from oscar.apps.communication.utils import Dispatcher
+
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP down")
+
+    monkeypatch.setattr(Dispatcher, "send_email_messages", down)
+    product = product_for_sale(num_in_stock=5)
+
+    response = pay(client, fingerprint=checkout_to_preview(client, product))
+
+    assert response.json()["status"] == "succeeded"
+    assert StripePayment.objects.get().status == "placed"
+
+
+def test_coming_back_to_a_cancelled_payment_sends_no_second_email(client):
+    product = product_for_sale(num_in_stock=5)
+    started = pay(client, fingerprint=checkout_to_preview(client, product),
+                  card=CARD_3DS).json()
+    authenticate(started["payment_intent"], started["client_secret"], success=False)
+    assert resume(client, started["payment_intent"]).status_code == 400
+    sent = len(mail.outbox)
+
+    with pytest.raises(services.PaymentRefused):
+        services.payment_resume(basket_id=StripePayment.objects.get().basket_id,
+                                intent_id=started["payment_intent"])
+
+    assert len(mail.outbox) == sent

@@ -230,3 +230,27 @@ def test_event_for_an_unknown_intent_is_acknowledged(client):
     response = post_event(client, payload)
     assert response.status_code == 200
     assert response.json()["outcome"] == "unknown payment"
+
+
+@pytest.mark.django_db
+def test_an_event_whose_handling_breaks_is_handled_again_on_stripes_retry(client, monkeypatch):
+    from checkout import services
+
+    order = placed_order(client)
+    intent_id = order.sources.get().reference
+    payload = event("charge.dispute.created", {
+        "object": "dispute", "id": "dp_2", "payment_intent": intent_id, "amount": 100,
+        "reason": "general",
+    })
+    real = services._webhook_dispatch
+
+    def broken(*args):
+        raise RuntimeError("database hiccup")
+
+    monkeypatch.setattr(services, "_webhook_dispatch", broken)
+    client.raise_request_exception = False
+    assert post_event(client, payload).status_code == 500
+    assert not StripeWebhookEvent.objects.exists()
+
+    monkeypatch.setattr(services, "_webhook_dispatch", real)
+    assert post_event(client, payload).json()["outcome"] == "dispute noted"
