@@ -1,7 +1,8 @@
-"""An RSS feed of the stories, at `<story index>/feed/` (e.g. /en/stories/feed/)."""
+"""Feeds of the stories: RSS at `<story index>/feed/` (e.g. /en/stories/feed/), Atom at
+`<story index>/feed/atom/`."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from stories.selectors import story_cards
@@ -61,3 +62,10 @@ class StoryFeed(Feed):
 
     def item_author_name(self, item):
         return item.author or None
+
+
+class StoryAtomFeed(StoryFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

@@ -112,6 +112,12 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
         return StoryFeed()(request, index_page=self)
 
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from stories.feeds import StoryAtomFeed
+
+        return StoryAtomFeed()(request, index_page=self)
+
 
 class StoryPageForm(WagtailAdminPageForm):
     """Refuses to publish, or send for approval, a story about a maker who has not agreed to

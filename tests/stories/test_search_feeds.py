@@ -98,6 +98,11 @@ def test_feed_is_valid_rss_listing_stories(client, story_index, maker):
     assert "http://testserver/en/stories/story-number-0/" in links
     assert client.get("/tr/stories/feed/").status_code == 200
 
+    atom = client.get("/en/stories/feed/atom/")
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    entries = ET.fromstring(atom.content).findall("{http://www.w3.org/2005/Atom}entry")  # noqa: S314
+    assert len(entries) == 3
+
 
 def test_sitemap_lists_pages_and_shop_pages_without_private_data(
     client, story_index, maker, products
