@@ -7,12 +7,19 @@ and keeps its state in memory: each process is a fresh, private Stripe.
 
 import aiohttp.web
 
+WEBHOOK_EVENTS = ["payment_intent.succeeded", "payment_intent.payment_failed"]
 
-def serve(*, port: int, host: str = "127.0.0.1") -> None:
+
+def serve(*, port: int, host: str = "127.0.0.1", webhook_url: str = "",
+          webhook_secret: str = "") -> None:
     import localstripe.resources
     from localstripe.server import app
+    from localstripe.webhooks import register_webhook
 
     localstripe.resources.Store.dump_to_disk = lambda *args, **kwargs: None
+    if webhook_url and webhook_secret:
+        # What `POST /_config/webhooks/<id>` does, without waiting for the server to be up.
+        register_webhook("ortak", webhook_url, webhook_secret, WEBHOOK_EVENTS)
     aiohttp.web.run_app(app, host=host, port=port, print=None)
 
 
