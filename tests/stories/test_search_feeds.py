@@ -73,6 +73,9 @@ def test_search_handles_odd_input(client):
     for query in ("", "   ", '"', "*", "a" * 5000, "NOT", "OR AND", "(", "ü ğ ş", "'; --"):
         response = client.get("/en/search/", {"q": query})
         assert response.status_code == 200
+    html = client.get("/en/search/", {"q": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
 
 
 def test_search_writes_nothing(client, maker, products, story_index):
