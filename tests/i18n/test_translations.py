@@ -217,14 +217,19 @@ def test_msgfmt_accepts_the_catalogue_and_compiles_what_is_committed(po, tmp_pat
     assert committed_catalog == fresh_catalog, f"{po.with_suffix('.mo')} is stale: compilemessages"
 
 
+# Message ids are held in variables, never written into a gettext() call here: makemessages
+# reads the tests too, and would copy them into our catalogues (shadowing Oscar's own).
+PRODUCTS = ("%(counter)s product", "%(counter)s products")
+ADD_TO_BASKET = "Add to basket"
+
+
 # Plural forms as a customer reads them --------------------------------------------------------
 
 
 def test_arabic_counts_use_all_six_plural_forms():
     with translation.override("ar"):
         rendered = {
-            count: translation.ngettext("%(counter)s product", "%(counter)s products", count)
-            % {"counter": count}
+            count: translation.ngettext(*PRODUCTS, count) % {"counter": count}
             for count in (0, 1, 2, 3, 11, 100)
         }
     assert len(set(rendered.values())) == 6, rendered
@@ -237,8 +242,8 @@ def test_arabic_counts_use_all_six_plural_forms():
 
 def test_turkish_keeps_the_noun_singular_after_a_number():
     with translation.override("tr"):
-        one = translation.ngettext("%(counter)s product", "%(counter)s products", 1)
-        many = translation.ngettext("%(counter)s product", "%(counter)s products", 5)
+        one = translation.ngettext(*PRODUCTS, 1)
+        many = translation.ngettext(*PRODUCTS, 5)
     assert one % {"counter": 1} == "1 ürün"
     assert many % {"counter": 5} == "5 ürün"
 
@@ -311,8 +316,8 @@ def test_product_page_in_turkish_and_arabic(client, language, basket, byline):
     product = product_for_sale(title="Telkari silver earrings")
     html = html_of(client, localised(language, product.get_absolute_url()))
     with translation.override(language):
-        add_to_basket = translation.gettext("Add to basket")  # Oscar's own translation
-    assert add_to_basket != "Add to basket", f"Oscar has no {language} 'Add to basket'"
+        add_to_basket = translation.gettext(ADD_TO_BASKET)  # Oscar's own translation
+    assert add_to_basket != ADD_TO_BASKET, f"Oscar has no {language} 'Add to basket'"
     assert add_to_basket in html
     assert basket in html
     assert byline in html
