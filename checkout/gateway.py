@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
@@ -42,6 +43,7 @@ class Intent:
     client_secret: str
     metadata: dict
     error_message: str = ""
+    created: datetime | None = None
 
     @classmethod
     def from_stripe(cls, stripe_intent) -> Intent:
@@ -55,6 +57,8 @@ class Intent:
             client_secret=intent.get("client_secret") or "",
             metadata=dict(intent.get("metadata") or {}),
             error_message=(error.get("message") or "") if error else "",
+            created=datetime.fromtimestamp(intent["created"], tz=UTC)
+            if intent.get("created") else None,
         )
 
 

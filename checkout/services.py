@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
@@ -612,21 +613,55 @@ def _webhook_charge_refunded(payment: StripePayment, charge) -> str:
     return "refund recorded"
 
 
-def payments_reconcile() -> list[str]:
-    """Settle every authorised or succeeded intent that has no order: place it or give the
-    money back. For payments whose browser and webhooks were both lost."""
+def payments_reconcile(*, older_than: timedelta = timedelta(minutes=10)) -> list[str]:
+    """Settle money that has no order, for payments whose browser and webhooks were lost.
+
+    - an attempt of ours whose intent is authorised or paid: place the order, or give the
+      money back when it can no longer be placed;
+    - an attempt still waiting for 3-D Secure after a day: cancel it;
+    - an intent of ours at Stripe that we have no record of (the server stopped between
+      creating it and writing it down): give the money back.
+
+    Only what is older than `older_than` is touched, so payments in progress are left alone.
+    """
     report = []
-    for intent in gateway.payment_intents_list():
-        if intent.status not in SETTLEABLE:
+    cutoff = timezone.now() - older_than
+    waiting = StripePayment.objects.filter(
+        order__isnull=True,
+        payment_intent_id__isnull=False,
+        status__in=[StripePayment.Status.STARTED, StripePayment.Status.NEEDS_ACTION,
+                    StripePayment.Status.AUTHORISED],
+        updated__lte=cutoff,
+    )
+    for payment in waiting:
+        try:
+            intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
+        except gateway.GatewayError as error:
+            report.append(f"{payment.payment_intent_id}: not reached ({error})")
             continue
-        payment = StripePayment.objects.filter(payment_intent_id=intent.id).first()
-        if payment is None or payment.order_id:
+        if intent.status == "requires_action" and payment.updated > timezone.now() - timedelta(
+            days=1
+        ):
             continue
         try:
             outcome = payment_settle(payment, intent)
-            report.append(f"{intent.id}: order {outcome.order.number}")
         except PaymentRefused as error:
             report.append(f"{intent.id}: released ({error})")
+        else:
+            if outcome.order:
+                report.append(f"{intent.id}: order {outcome.order.number}")
+            else:
+                payment_release(payment, reason="abandoned at 3-D Secure")
+                report.append(f"{intent.id}: cancelled (abandoned at 3-D Secure)")
+    known = set(StripePayment.objects.exclude(payment_intent_id=None)
+                .values_list("payment_intent_id", flat=True))
+    for intent in gateway.payment_intents_list():
+        if (intent.id in known or "basket_id" not in intent.metadata
+                or intent.status not in SETTLEABLE or intent.created > cutoff):
+            continue
+        orphan = StripePayment(payment_intent_id=intent.id)
+        payment_release(orphan, reason="no record of this intent", intent=intent)
+        report.append(f"{intent.id}: released (no record of this payment)")
     return report
 
 

@@ -324,7 +324,10 @@ def test_reconcile_places_the_order_of_a_customer_who_never_came_back(client):
                   card=CARD_3DS).json()
     authenticate(started["payment_intent"], started["client_secret"])  # then the tab closes
 
-    call_command("reconcile_payments")
+    call_command("reconcile_payments")  # too young: the customer may still come back
+    assert not Order.objects.exists()
+
+    call_command("reconcile_payments", older_than_minutes=0)
 
     order = Order.objects.get()
     assert StripePayment.objects.get().order == order
@@ -359,3 +362,40 @@ def test_coming_back_to_a_cancelled_payment_sends_no_second_email(client):
                                 intent_id=started["payment_intent"])
 
     assert len(mail.outbox) == sent
+
+
+def test_reconcile_cancels_an_abandoned_3d_secure_payment_after_a_day(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    product = product_for_sale(num_in_stock=5)
+    started = pay(client, fingerprint=checkout_to_preview(client, product),
+                  card=CARD_3DS).json()
+    StripePayment.objects.update(updated=timezone.now() - timedelta(days=2))
+
+    report = services.payments_reconcile()
+
+    assert report == [f"{started['payment_intent']}: cancelled (abandoned at 3-D Secure)"]
+    assert gateway.payment_intent_retrieve(started["payment_intent"]).status == "canceled"
+    assert not Order.objects.exists()
+
+
+def test_reconcile_gives_back_money_for_an_intent_we_have_no_record_of():
+    from datetime import timedelta
+
+    from tests.checkout.helpers import payment_method
+
+    # The server stopped after Stripe authorised the payment, before it was written down.
+    intent = gateway.payment_intent_create(
+        amount=2490, currency="EUR", payment_method=payment_method(), customer_id="",
+        metadata={"order_number": "100999", "basket_id": "999", "payment_id": "999"},
+        idempotency_key="orphan",
+    )
+    assert intent.status == "requires_capture"
+
+    assert services.payments_reconcile() == []  # too young to judge
+    report = services.payments_reconcile(older_than=timedelta(seconds=-5))
+
+    assert report == [f"{intent.id}: released (no record of this payment)"]
+    assert gateway.payment_intent_retrieve(intent.id).status == "canceled"

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand
 
 from checkout.services import payments_reconcile
@@ -9,6 +11,12 @@ class Command(BaseCommand):
         "order, or give the money back. Run it every few minutes (cron) and after an outage."
     )
 
-    def handle(self, *args, **options):
-        for line in payments_reconcile():
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than-minutes", type=int, default=10,
+            help="Leave younger payments alone: their customer may still be paying.",
+        )
+
+    def handle(self, *args, older_than_minutes, **options):
+        for line in payments_reconcile(older_than=timedelta(minutes=older_than_minutes)):
             self.stdout.write(line)
