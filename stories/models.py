@@ -174,6 +174,12 @@ def consent_problem(maker_ids) -> str:
     ) % {"names": ", ".join(names)}
 
 
+def story_consent_problem(story) -> str:
+    """The consent message for a story as it stands (links and body), or ''."""
+    maker_ids = {link.maker_id for link in story.story_makers.all()}
+    return consent_problem(maker_ids | makers_in_body(story.body))
+
+
 class StoryPage(Page):
     lead = models.TextField(
         _("lead"), max_length=400, help_text=_("One or two sentences shown on cards and in feeds.")
@@ -227,9 +233,7 @@ class StoryPage(Page):
     def publish(self, revision, *args, **kwargs):
         # The form already refuses; this also covers moderation from the dashboard, scheduled
         # publishing and code, in case consent was withdrawn after the story was submitted.
-        story = revision.as_object()
-        maker_ids = {link.maker_id for link in story.story_makers.all()}
-        message = consent_problem(maker_ids | makers_in_body(story.body))
+        message = story_consent_problem(revision.as_object())
         if message:
             if kwargs.get("log_action") == "wagtail.publish.scheduled":
                 # `publish_scheduled` does not catch errors: raising would stop it publishing

@@ -235,10 +235,19 @@ def test_moderator_cannot_approve_a_story_whose_maker_withdrew_consent(
     # Wagtail's admin turns the refusal into a redirect with a permission message; the
     # approval is rolled back, so the story waits until consent is back or she is removed.
     assert response.status_code == 302
+    # The moderator's dashboard says why.
+    dashboard = client.get(response["Location"]).content.decode()
+    assert "Stories that cannot be published yet" in dashboard
+    assert "Leyla has not agreed to show her story" in dashboard
     story.refresh_from_db()
     assert not story.live
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_the_consent_panel_is_hidden_when_nothing_is_blocked(client, moderator, editor):
+    client.force_login(moderator)
+    assert "Stories that cannot be published yet" not in client.get("/cms/").content.decode()
 
 
 def test_roles_sit_on_the_home_page_not_the_tree_root(home_page):
