@@ -12,7 +12,12 @@ In a shop template:
     {% stories_for_cooperative cooperative %}  (cooperative page)
 """
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from stories import selectors
@@ -96,3 +101,33 @@ def page_trail(context, page):
     request = context.get("request")
     ancestors = page.get_ancestors().filter(depth__gt=2).live().public()
     return [(ancestor.title, ancestor.get_url(request=request)) for ancestor in ancestors]
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def story_structured_data(context, story, image_url=""):
+    """schema.org Article data for a story, as JSON-LD. Names only the story's author and the
+    makers' public names; nothing private."""
+    request = context.get("request")
+    url = request.build_absolute_uri(story.get_url(request=request)) if request else story.url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title,
+        "description": story.lead,
+        "datePublished": story.date.isoformat(),
+        "dateModified": (story.last_published_at or story.latest_revision_created_at),
+        "mainEntityOfPage": url,
+        "url": url,
+        "author": {"@type": "Organization" if not story.author else "Person",
+                   "name": story.author or "Ortak"},
+        "publisher": {"@type": "Organization", "name": "Ortak"},
+        "about": [{"@type": "Person", "name": maker.public_name}
+                  for maker in context.get("story_makers", [])],
+    }
+    if image_url:
+        data["image"] = request.build_absolute_uri(image_url) if request else image_url
+    payload = json.dumps(data, cls=DjangoJSONEncoder).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

@@ -1,6 +1,8 @@
 """The page types render, link both ways with the shop, and survive what editors and the shop do
 to the things they link to."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -63,6 +65,10 @@ def test_story_index_and_story_page_render(client, story_index, maker, products,
     canonical = "http://testserver/en/stories/threads-of-the-euphrates/"
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert "PRIVATE-" not in html
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["@type"] == "Article" and data["headline"] == "Threads of the Euphrates"
+    assert data["about"] == [{"@type": "Person", "name": "Halime Demir"}]
+    assert data["image"].startswith("http://testserver/media/images/")
 
 
 def test_page_urls_follow_the_language_prefix(client, story_index, maker):
