@@ -61,6 +61,12 @@ LIVE = [
     StripePayment.Status.AUTHORISED,
     StripePayment.Status.PLACED,
 ]
+# Attempts not settled yet either way.
+UNDER_WAY = [
+    StripePayment.Status.STARTED,
+    StripePayment.Status.NEEDS_ACTION,
+    StripePayment.Status.AUTHORISED,
+]
 SETTLEABLE = {"requires_capture", "succeeded"}
 
 
@@ -398,12 +404,7 @@ def _payment_event_record(order, event_name, amount, reference, quantities):
 
 def payment_mark_failed(payment: StripePayment, message: str) -> None:
     """An attempt under way failed: say so once (a second look at it sends no second email)."""
-    under_way = (
-        StripePayment.Status.STARTED,
-        StripePayment.Status.NEEDS_ACTION,
-        StripePayment.Status.AUTHORISED,
-    )
-    if payment.status not in under_way:
+    if payment.status not in UNDER_WAY:
         return
     payment.status = StripePayment.Status.FAILED
     payment.failure_message = message
@@ -629,8 +630,7 @@ def payments_reconcile(*, older_than: timedelta = timedelta(minutes=10)) -> list
     waiting = StripePayment.objects.filter(
         order__isnull=True,
         payment_intent_id__isnull=False,
-        status__in=[StripePayment.Status.STARTED, StripePayment.Status.NEEDS_ACTION,
-                    StripePayment.Status.AUTHORISED],
+        status__in=UNDER_WAY,
         updated__lte=cutoff,
     )
     for payment in waiting:

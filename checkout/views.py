@@ -7,6 +7,7 @@ checkout/services.py and every Stripe call in checkout/gateway.py.
 import logging
 
 from django import forms, http
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -67,7 +68,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         basket_id = self.checkout_session.get_submitted_basket_id()
         if not basket_id:
             return None
-        return StripePayment.objects.filter(basket_id=basket_id, status__in=services.LIVE).first()
+        return StripePayment.objects.filter(
+            basket_id=basket_id, status__in=services.UNDER_WAY
+        ).first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -127,8 +130,19 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def _payment_start(self, request):
         live = self._submitted_payment(request)
         if live is not None:
-            # A second click while the first is under way: same attempt, same intent.
-            return services.payment_outcome_current(live)
+            if live.basket_fingerprint == request.POST.get("basket_fingerprint"):
+                # A second click while the first is under way: same attempt, same intent.
+                return services.payment_outcome_current(live)
+            # She left a payment half-done (3-D Secure) and came back with another basket:
+            # that payment is cancelled and both baskets are merged for her to check.
+            services.payment_release(live, reason="the customer started again")
+            self.restore_frozen_basket()
+            raise services.PaymentRefused(
+                _(
+                    "Your earlier payment was not finished and has been cancelled; nothing "
+                    "was taken. Your basket changed since then: please check it and pay again."
+                )
+            )
         submission = self.build_submission()
         basket = submission["basket"]
         if submission["order_total"] is None:
@@ -157,6 +171,13 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 _("Your checkout session has expired. Nothing was taken; please start again.")
             )
         return services.payment_resume(basket_id=basket_id, intent_id=intent_id)
+
+    def restore_frozen_basket(self):
+        super().restore_frozen_basket()
+        # When Oscar merges a newer basket into the restored one, a guest's basket cookie
+        # still names the newer (now merged, closed) basket: have the middleware re-point it.
+        if not self.request.user.is_authenticated and hasattr(self.request, "cookies_to_delete"):
+            self.request.cookies_to_delete.append(settings.OSCAR_BASKET_COOKIE_OPEN)
 
     def send_order_placed_email(self, order):
         """Sent by services.order_place_for_payment, whoever placed the order."""

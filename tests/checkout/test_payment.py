@@ -399,3 +399,23 @@ def test_reconcile_gives_back_money_for_an_intent_we_have_no_record_of():
 
     assert report == [f"{intent.id}: released (no record of this payment)"]
     assert gateway.payment_intent_retrieve(intent.id).status == "canceled"
+
+
+def test_leaving_3d_secure_half_done_and_paying_for_another_basket_cancels_the_first(client):
+    first = product_for_sale(num_in_stock=5, price=Decimal("10.00"))
+    started = pay(client, fingerprint=checkout_to_preview(client, first), card=CARD_3DS).json()
+    # She walks away from the 3-D Secure dialog and puts something else in her basket.
+    second = product_for_sale(num_in_stock=5, price=Decimal("30.00"))
+    client.post(reverse("basket:add", kwargs={"pk": second.pk}), {"quantity": 1})
+
+    refused = pay(client, fingerprint=preview_fingerprint(client))
+
+    assert refused.status_code == 400
+    assert "cancelled; nothing was taken" in refused.json()["message"]
+    assert gateway.payment_intent_retrieve(started["payment_intent"]).status == "canceled"
+    # Both baskets are one again; she checks the new total and pays it.
+    done = pay(client, fingerprint=preview_fingerprint(client))
+    assert done.json()["status"] == "succeeded"
+    order = Order.objects.get()
+    assert order.lines.count() == 2 and order.total_incl_tax == Decimal("44.90")
+    assert sorted(i.status for i in intents_for(order.number)) == ["canceled", "succeeded"]
