@@ -58,9 +58,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def get_pre_conditions(self, request):
-        if request.method == "POST" and self._submitted_payment(request) is not None:
-            # The basket is already frozen for a payment under way (3-D Secure, or a second
-            # click): the payment itself is checked against that basket below.
+        if request.method == "POST" and (
+            request.POST.get("payment_intent") or self._submitted_payment(request) is not None
+        ):
+            # The basket is already frozen for a payment (back from 3-D Secure, or a second
+            # click): the payment is checked against the submitted basket instead.
             return []
         return super().get_pre_conditions(request)
 

@@ -268,7 +268,8 @@ def test_stock_sold_while_authenticating_cancels_the_payment(client):
 
 def test_expired_checkout_session_is_refused(client):
     response = resume(client, "pi_whatever")
-    assert response.status_code == 302  # no basket, no checkout: back to the basket
+    assert response.status_code == 400
+    assert "session has expired" in response.json()["message"]
     assert not Order.objects.exists()
 
 
