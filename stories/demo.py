@@ -65,7 +65,7 @@ def _child(parent, model, slug: str):
 
 
 def _story_index(home):
-    index = _child(home, StoryIndexPage, "stories")
+    index = _child(home, StoryIndexPage, "stories") or StoryIndexPage.objects.first()
     if index is None:
         index = StoryIndexPage(
             title="Stories",
@@ -228,23 +228,23 @@ def _fair_trade_pages(home) -> tuple:
     created = 0
     fair_trade = _child(home, InfoPage, "fair-trade")
     if fair_trade is None:
-        fair_trade = InfoPage(
-            title="Fair trade",
-            slug="fair-trade",
-            show_in_menus=True,
-            intro=FAIR_TRADE_INTRO,
-            hero_image=_drawn_image("Fair trade: a cooperative's workshop", "olive", SEED - 1),
-            body=_paragraphs(
-                [
-                    "<p>Every piece in the shop is made by a member of a women's cooperative and "
-                    "priced by that cooperative. The pages below explain how we work, and what "
-                    "we promise the makers and you.</p>"
-                ]
-            ),
-        )
+        fair_trade = InfoPage(title="Fair trade", slug="fair-trade", show_in_menus=True)
         home.add_child(instance=fair_trade)
-        _publish(fair_trade)
         created += 1
+    if not fair_trade.body and fair_trade.hero_image_id is None:
+        # New, or the empty section the migration made: give it the demo's words.
+        fair_trade.intro = FAIR_TRADE_INTRO
+        fair_trade.hero_image = _drawn_image(
+            "Fair trade: a cooperative's workshop", "olive", SEED - 1
+        )
+        fair_trade.body = _paragraphs(
+            [
+                "<p>Every piece in the shop is made by a member of a women's cooperative and "
+                "priced by that cooperative. The pages below explain how we work, and what we "
+                "promise the makers and you.</p>"
+            ]
+        )
+        _publish(fair_trade)
     for page in INFO_PAGES:
         if _child(fair_trade, InfoPage, page["slug"]) is not None:
             continue
