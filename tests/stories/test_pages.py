@@ -145,8 +145,11 @@ def test_story_hides_an_unpublished_product_and_survives_deleted_links(
 
 def test_a_new_site_has_the_stories_and_fair_trade_sections(client, home_page):
     """The header links to both, so migrations create them before any content exists."""
+    from wagtail.models import Page
+
     assert client.get("/en/stories/").status_code == 200
     assert client.get("/en/fair-trade/").status_code == 200
+    assert all(not problems for problems in Page.find_problems())
 
 
 def test_menu_tag_lists_top_level_pages_in_menus(rf, story_index, fair_trade):
