@@ -343,6 +343,13 @@ def order_place_for_payment(payment: StripePayment, intent: gateway.Intent):
 
 def _order_create(payment: StripePayment, basket, intent: gateway.Intent):
     basket = basket_prepared(basket, user=payment.user)
+    for voucher in basket.vouchers.all():
+        # A voucher used up meanwhile drops out of the prices: say so, not "basket changed".
+        available, reason = voucher.is_available_to_user(user=payment.user or AnonymousUser())
+        if not available:
+            raise UnableToPlaceOrder(
+                _("%(reason)s. No payment was taken.") % {"reason": str(reason).rstrip(".")}
+            )
     shipping_address = None
     if payment.shipping_address:
         shipping_address = address_from_json(payment.shipping_address)
