@@ -104,6 +104,12 @@ def _call(description: str, function, *args, **kwargs):
             declined=True,
             intent_id=getattr(intent, "id", "") or "",
         ) from error
+    except stripe.InvalidRequestError as error:
+        # Our request or the browser's payment method was refused (not a network problem).
+        logger.error("Stripe refused %s: %r", description, error)
+        raise GatewayError(
+            _("Your payment could not be processed. No payment was taken; please try again.")
+        ) from error
     except stripe.StripeError as error:
         logger.warning("Stripe failed %s: %r", description, error)
         raise GatewayError(

@@ -420,3 +420,16 @@ def test_leaving_3d_secure_half_done_and_paying_for_another_basket_cancels_the_f
     order = Order.objects.get()
     assert order.lines.count() == 2 and order.total_incl_tax == Decimal("44.90")
     assert sorted(i.status for i in intents_for(order.number)) == ["canceled", "succeeded"]
+
+
+def test_a_made_up_payment_method_is_refused_without_an_order(client):
+    product = product_for_sale(num_in_stock=5)
+    fingerprint = checkout_to_preview(client, product)
+
+    response = client.post(reverse("checkout:preview"), {
+        "action": "place_order", "payment_method": "pm_forged", "basket_fingerprint": fingerprint})
+
+    assert response.status_code == 400
+    assert "could not be processed" in response.json()["message"]
+    assert not Order.objects.exists()
+    assert Basket.objects.get().status == "Open"
