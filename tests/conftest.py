@@ -96,3 +96,23 @@ def screenshot(page):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(Path(__file__).resolve().parent.parent / "var" / "test-media", ignore_errors=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the reference data that migrations load.
+
+    A transactional test ends by emptying every table. Categories, product classes, roles and
+    the home page come from data migrations, so each such test reloads them first
+    (`serialized_rollback`). All of them must: after one that does not, the flush re-creates
+    content types and the next reload collides with them.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if marker.kwargs.get("serialized_rollback"):
+            continue
+        item.add_marker(
+            pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}),
+            append=False,
+        )
