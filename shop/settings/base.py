@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "order.apps.OrderConfig",

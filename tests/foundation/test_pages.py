@@ -106,3 +106,20 @@ def test_queries_per_page_do_not_grow_with_the_catalogue(client, page):
 
     assert large == small, f"{page}: {small} queries with 10 products, {large} with 200"
     assert small <= QUERY_CEILINGS[page], f"{page}: {small} queries"
+
+
+def test_basket_queries_do_not_grow_with_its_lines(client):
+    products = make_products(6)
+
+    def basket_queries(count):
+        for product in products[:count]:
+            client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+        queries, response = count_queries(client, reverse("basket:summary"))
+        for product in products[:count]:
+            assert product.maker.public_name in response.content.decode()
+        return queries
+
+    one = basket_queries(1)
+    client.cookies.clear()
+    six = basket_queries(6)
+    assert six == one, f"{one} queries for one line, {six} for six"
