@@ -122,4 +122,4 @@ def test_basket_queries_do_not_grow_with_its_lines(client):
     one = basket_queries(1)
     client.cookies.clear()
     six = basket_queries(6)
-    assert six == one, f"{one} queries for one line, {six} for six"
+    assert six <= one, f"{one} queries for one line, {six} for six"
