@@ -694,6 +694,31 @@ def _load_logins(cooperatives, makers, report: LoadReport) -> list[Login]:
     return logins
 
 
+def demo_logins() -> list[Login]:
+    """The demo's logins that exist in the database, read without writing anything."""
+    User = get_user_model()
+    cooperative_names = dict(Cooperative.objects.values_list("slug", "name"))
+    wanted = [("shop staff", "staff@ortak.example", "Oscar dashboard, Wagtail admin")]
+    for data in COOPERATIVES:
+        email = f"coordinator.{data.slug.split('-')[0]}@ortak.example"
+        name = cooperative_names.get(data.slug, data.name)
+        wanted.append(("coordinator", email, f"Oscar dashboard: {name}"))
+    member = Maker.objects.filter(user__email="member@ortak.example").first()
+    wanted += [
+        ("member (maker)", "member@ortak.example",
+         f"{member.public_name}'s account" if member else "maker's account"),
+        ("editor", "editor@ortak.example", "Wagtail admin: stories and pages"),
+        ("moderator", "moderator@ortak.example", "Wagtail admin: approves pages"),
+        ("customer", "customer@ortak.example", "storefront account"),
+    ]
+    existing = set(
+        User.objects.filter(email__in=[email for _, email, _ in wanted]).values_list(
+            "email", flat=True
+        )
+    )
+    return [Login(role, email, note) for role, email, note in wanted if email in existing]
+
+
 def _load_home_page(report: LoadReport) -> None:
     from stories.models import HomePage
 

@@ -209,8 +209,18 @@ def test_refuses_a_database_with_a_real_shop_unless_asked_to_add(shop, capsys):
 def test_if_empty_leaves_a_shop_with_products_alone(shop, capsys):
     before = _counts()
     call_command("load_demo_shop", "--if-empty", "--products", "80")
-    assert "not loaded" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "not loaded" in output
     assert _counts() == before
+    # `make run` on the demo shop prints its logins again.
+    assert "staff@ortak.example" in output and "coordinator.zeytin@ortak.example" in output
+
+
+def test_if_empty_on_a_shop_of_its_own_prints_no_demo_logins(shop, capsys):
+    product_for_sale(upc="REAL-2")
+    call_command("load_demo_shop", "--if-empty")
+    output = capsys.readouterr().out
+    assert "not loaded" in output and "ortak-demo" not in output
 
 
 def test_scaling_up_adds_products_and_makers_reusing_pictures(shop):

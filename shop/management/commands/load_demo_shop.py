@@ -39,12 +39,21 @@ class Command(BaseCommand):
     def handle(self, *args, products, makers, add, if_empty, quiet, **options):
         from oscar.core.loading import get_model
 
-        from shop.demo.loader import DemoRefused, load_demo_shop
+        from shop.demo.loader import (
+            DemoRefused,
+            demo_logins,
+            foreign_shop_contents,
+            load_demo_shop,
+        )
 
         quiet = quiet or options["verbosity"] == 0
+        # `make run` passes --if-empty: a shop with products is left as it is; when it is the
+        # demo shop, its logins are printed again.
         if if_empty and get_model("catalogue", "Product").objects.exists():
             if not quiet:
                 self.stdout.write("The shop already has products; the demo was not loaded.")
+                if not foreign_shop_contents():
+                    self._print_logins(demo_logins())
             return
         if products < 0:
             raise CommandError("--products must be 0 or more.")
