@@ -28,6 +28,7 @@ def environment(database_url: str) -> dict:
         SECRET_KEY="bench-only-" + "k" * 50,
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
+        STRIPE_ALLOW_LOCALSTRIPE="true",
         STATIC_ROOT=str(ROOT / "var" / "bench-static"),
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from shop.settings.base import *  # noqa: F403
 from shop.settings.base import require
 
@@ -26,3 +28,15 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+
+# Payments: production talks to Stripe itself. Pointing it at localstripe (a demo on production
+# settings, the benchmark) must be asked for by name.
+if STRIPE_USES_LOCALSTRIPE:  # noqa: F405
+    if os.environ.get("STRIPE_ALLOW_LOCALSTRIPE", "").lower() != "true":
+        raise ImproperlyConfigured(
+            "Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET before "
+            "starting Ortak (or STRIPE_ALLOW_LOCALSTRIPE=true for a demo)."
+        )
+else:
+    STRIPE_PUBLISHABLE_KEY = require("STRIPE_PUBLISHABLE_KEY")
+    STRIPE_WEBHOOK_SECRET = require("STRIPE_WEBHOOK_SECRET")

@@ -32,6 +32,17 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set the SECRET_KEY environment variable" in result.stderr.splitlines()[-1]
 
 
+def test_production_refuses_to_start_without_stripe_keys():
+    result = run_check(
+        DJANGO_SETTINGS_MODULE="shop.settings.production",
+        SECRET_KEY="a-test-secret-that-is-long-enough-and-random-" + "q7Zp" * 8,
+        ALLOWED_HOSTS="shop.example.org",
+        STRIPE_SECRET_KEY="",
+    )
+    assert result.returncode != 0
+    assert "Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY" in result.stderr.splitlines()[-1]
+
+
 def test_a_wrong_database_url_stops_start_up_with_one_clear_line():
     result = run_check(DJANGO_SETTINGS_MODULE="shop.settings.dev", DATABASE_URL="mysql:/oops")
     assert result.returncode != 0
@@ -66,6 +77,9 @@ def test_production_settings_pass_the_deployment_checks():
         DJANGO_SETTINGS_MODULE="shop.settings.production",
         SECRET_KEY="a-test-secret-that-is-long-enough-and-random-" + "q7Zp" * 8,
         ALLOWED_HOSTS="shop.example.org",
+        STRIPE_SECRET_KEY="sk_test_example",
+        STRIPE_PUBLISHABLE_KEY="pk_test_example",
+        STRIPE_WEBHOOK_SECRET="whsec_example",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
