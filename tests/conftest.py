@@ -108,6 +108,24 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(Path(__file__).resolve().parent.parent / "var" / "test-media", ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the snapshot of the migrated data where every connection object finds it.
+
+    Django keeps the snapshot that transactional tests reload on the connection object that
+    created the test database; a connection object made later in the session (some tests get
+    one) has none, and then reloads nothing. The wrapper's class holds it for all of them.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        wrapper = connections[alias]
+        contents = getattr(wrapper, "_test_serialized_contents", None)
+        if contents is not None:
+            type(wrapper)._test_serialized_contents = contents
+    yield
+
+
 def pytest_collection_modifyitems(items):
     """Every transactional test restores the reference data that migrations load.
 
