@@ -6,11 +6,10 @@ PORT ?= 8000
 STRIPE_PORT ?= 8420
 export DJANGO_SETTINGS_MODULE ?= shop.settings.dev
 
-.PHONY: run install migrate demo static test test-postgres browser lint bench clean
+.PHONY: run install migrate demo static test system-packages lint bench clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $@
 
@@ -34,14 +33,17 @@ run: demo static
 		trap "kill $$stripe_pid 2>/dev/null" EXIT INT TERM; \
 		STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
-# Debian's Chromium drives the browser tests (never a downloaded browser).
-browser:
-	@test -x /usr/bin/chromium || { \
-		echo "Installing Debian's chromium for the browser tests..."; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		|| { echo "Could not install chromium: run 'apt-get install chromium' as root."; exit 1; }; }
+# Debian's packages the tests need: Chromium drives the browser tests (never a downloaded
+# browser), gettext's msgfmt checks the translations.
+system-packages:
+	@{ test -x /usr/bin/chromium && command -v msgfmt >/dev/null; } || { \
+		echo "Installing Debian's chromium and gettext for the tests..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq chromium gettext >/dev/null) \
+		|| { echo "Could not install them: run 'apt-get install chromium gettext' as root."; \
+			exit 1; }; }
 
-test: install browser
+test: install system-packages
 	DJANGO_SETTINGS_MODULE=shop.settings.test $(PY) -m pytest --create-db -q $(PYTEST_ARGS)
 
 lint: install
