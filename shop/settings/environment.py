@@ -13,6 +13,8 @@ def database_from_environment(environ: Mapping[str, str], base_dir: Path) -> dic
     """SQLite in the project's `var/` by default; whatever DATABASE_URL names when it is set."""
     url = environ.get("DATABASE_URL", "").strip()
     if not url:
+        # A fresh clone has no var/ yet; SQLite creates the file but not its folder.
+        (base_dir / "var").mkdir(exist_ok=True)
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": base_dir / "var" / "ortak.sqlite3",
