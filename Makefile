@@ -29,7 +29,8 @@ run: demo static
 	@echo ""
 	@echo "  Ortak is starting at http://127.0.0.1:$(PORT)/  (Stripe: localstripe on 127.0.0.1:$(STRIPE_PORT))"
 	@echo ""
-	@bash -c 'set -m; $(PY) manage.py run_localstripe --port $(STRIPE_PORT) & stripe_pid=$$!; \
+	@bash -c 'set -m; $(PY) manage.py run_localstripe --port $(STRIPE_PORT) \
+		--webhook-url http://127.0.0.1:$(PORT)/stripe/webhook/ & stripe_pid=$$!; \
 		trap "kill $$stripe_pid 2>/dev/null" EXIT INT TERM; \
 		STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
