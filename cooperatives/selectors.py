@@ -28,6 +28,9 @@ def _products_in_stock_first(queryset: QuerySet) -> QuerySet:
     )
 
 
+PRODUCTS_ON_A_PAGE = 24
+
+
 def cooperative_list() -> QuerySet:
     return (
         Cooperative.objects.select_related("photo")
@@ -44,12 +47,18 @@ def cooperative_detail(*, slug: str) -> dict:
     makers = list(public_makers().filter(cooperative=cooperative))
     products = _products_in_stock_first(
         Product.objects.browsable().filter(maker__cooperative=cooperative, maker__is_archived=False)
-    )[:24]
+    )[:PRODUCTS_ON_A_PAGE]
     return {"cooperative": cooperative, "makers": makers, "products": list(products)}
 
 
 def maker_detail(*, slug: str) -> dict:
+    """Her page shows her first 24 pieces, in stock first; the catalogue filtered by her has
+    the rest."""
     maker = get_object_or_404(public_makers(), slug=slug)
     products = _products_in_stock_first(Product.objects.browsable().filter(maker=maker))
-    return {"maker": maker, "cooperative": maker.cooperative, "products": list(products)}
+    return {
+        "maker": maker,
+        "cooperative": maker.cooperative,
+        "products": list(products[:PRODUCTS_ON_A_PAGE]),
+    }
 

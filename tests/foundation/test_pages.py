@@ -123,3 +123,12 @@ def test_basket_queries_do_not_grow_with_its_lines(client):
     client.cookies.clear()
     six = basket_queries(6)
     assert six <= one, f"{one} queries for one line, {six} for six"
+
+
+def test_a_prolific_makers_page_shows_24_pieces_and_links_to_the_rest(client):
+    maker = MakerFactory(slug="prolific")
+    for number in range(30):
+        product_for_sale(title=f"Bead necklace {number}", maker=maker)
+    response = client.get(maker.get_absolute_url())
+    assert len(response.context["products"]) == 24
+    assert f'{reverse("catalogue:index")}?maker=prolific' in response.content.decode()
