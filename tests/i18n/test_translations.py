@@ -9,6 +9,7 @@ import ast
 import gettext
 import re
 import shutil
+import functools
 import subprocess
 from pathlib import Path
 
@@ -25,9 +26,15 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["tr", "ar"]
 NPLURALS = {"tr": 2, "ar": 6}
 MSGFMT = shutil.which("msgfmt")
-needs_msgfmt = pytest.mark.skipif(
-    MSGFMT is None, reason="GNU gettext's msgfmt is not installed (apt-get install gettext)"
-)
+def needs_msgfmt(test):
+    """`make test` installs gettext; without it these tests fail and say what to install."""
+
+    def run(*args, **kwargs):
+        if MSGFMT is None:
+            pytest.fail("GNU gettext's msgfmt is missing: run 'make system-packages'.")
+        return test(*args, **kwargs)
+
+    return functools.wraps(test)(run)
 
 
 def catalogues():
