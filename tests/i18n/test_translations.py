@@ -6,10 +6,10 @@ need GNU gettext's msgfmt are skipped, loudly, where it is not installed.
 """
 
 import ast
+import functools
 import gettext
 import re
 import shutil
-import functools
 import subprocess
 from pathlib import Path
 
