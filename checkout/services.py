@@ -43,6 +43,7 @@ Selector = get_class("partner.strategy", "Selector")
 Applicator = get_class("offer.applicator", "Applicator")
 Dispatcher = get_class("communication.utils", "Dispatcher")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
+stock_shortfall = get_class("order.utils", "stock_shortfall")
 Repository = get_class("shipping.repository", "Repository")
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
 
@@ -115,19 +116,6 @@ def basket_fingerprint(basket, *, shipping_method_code: str, total_incl_tax: Dec
     for voucher in basket.vouchers.order_by("pk"):
         parts.append(f"voucher:{voucher.code}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
-
-def stock_shortfall(basket) -> list[str]:
-    """Products the basket wants more of than is left (an unlocked look, before paying)."""
-    short = []
-    for line in basket.all_lines():
-        record = line.stockrecord
-        if record is None or not line.product.get_product_class().track_stock:
-            continue
-        record.refresh_from_db(fields=["num_in_stock", "num_allocated"])
-        if record.net_stock_level < line.quantity:
-            short.append(line.product.get_title())
-    return short
 
 
 def address_to_json(address) -> dict:

@@ -27,8 +27,12 @@ class OrderCreator(CoreOrderCreator):
         return super().create_line_models(order, basket_line, extra_line_fields=fields)
 
 
-def stock_locked_and_checked(basket) -> None:
-    """Lock the basket's stock records and raise SoldOut if any line no longer fits."""
+def stock_shortfall(basket, *, lock: bool = False) -> list[str]:
+    """Titles of the pieces the basket wants more of than is left, in one query.
+
+    With `lock`, the stock rows are locked in id order (so concurrent buyers cannot deadlock)
+    until the transaction ends; without it, it is a look before paying.
+    """
     wanted: dict[int, int] = {}
     titles: dict[int, str] = {}
     for line in basket.all_lines():
@@ -36,13 +40,20 @@ def stock_locked_and_checked(basket) -> None:
             continue
         wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
         titles[line.stockrecord_id] = line.product.get_title()
-    records = StockRecord.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
-    sold_out = [
+    records = StockRecord.objects.filter(pk__in=wanted).order_by("pk")
+    if lock:
+        records = records.select_for_update()
+    return [
         titles[record.pk]
         for record in records
         if record.num_in_stock is not None
         and (record.num_in_stock - (record.num_allocated or 0)) < wanted[record.pk]
     ]
+
+
+def stock_locked_and_checked(basket) -> None:
+    """Lock the basket's stock records and raise SoldOut if any line no longer fits."""
+    sold_out = stock_shortfall(basket, lock=True)
     if sold_out:
         raise SoldOut(
             _("Sorry, %(products)s sold out while you were paying. No payment was taken.")
