@@ -62,18 +62,24 @@ class BrowseResult:
     facets: dict = field(default_factory=dict)
 
 
+def product_matches_word(word: str) -> Q:
+    """A product matches a search word on its public fields only: title, description,
+    technique, materials, its maker's public name and her cooperative's name."""
+    return (
+        Q(title__icontains=word)
+        | Q(description__icontains=word)
+        | Q(technique__icontains=word)
+        | Q(materials__name__icontains=word)
+        | Q(maker__display_name__icontains=word)
+        | Q(maker__consent_show_first_name=True, maker__first_name__icontains=word)
+        | Q(maker__cooperative__name__icontains=word)
+    )
+
+
 def _filtered(queryset: QuerySet, filters: BrowseFilters, skip: str = "") -> QuerySet:
     if filters.query:
-        words = filters.query.split()[:8]
-        for word in words:
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(technique__icontains=word)
-                | Q(maker__display_name__icontains=word)
-                | Q(maker__cooperative__name__icontains=word)
-                | Q(materials__name__icontains=word)
-            )
+        for word in filters.query.split()[:8]:
+            queryset = queryset.filter(product_matches_word(word))
     if filters.cooperative and skip != "cooperative":
         queryset = queryset.filter(maker__cooperative__slug=filters.cooperative)
     if filters.maker and skip != "maker":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from catalogue.selectors import product_cards
+from catalogue.selectors import product_cards, product_matches_word
 from stories.selectors import sellable_products, story_cards
 
 MAX_QUERY_LENGTH = 200
@@ -50,18 +50,7 @@ def _each_word_matches(queryset: QuerySet, words: list[str], conditions) -> Quer
 
 
 def search_products(words: list[str], limit: int = RESULTS_PER_KIND) -> list:
-    def conditions(word: str) -> Q:
-        return (
-            Q(title__icontains=word)
-            | Q(description__icontains=word)
-            | Q(technique__icontains=word)
-            | Q(materials__name__icontains=word)
-            | Q(maker__display_name__icontains=word)
-            | Q(maker__consent_show_first_name=True, maker__first_name__icontains=word)
-            | Q(maker__cooperative__name__icontains=word)
-        )
-
-    ids = _each_word_matches(sellable_products(), words, conditions).values("pk")
+    ids = _each_word_matches(sellable_products(), words, product_matches_word).values("pk")
     Product = sellable_products().model
     return list(product_cards(Product.objects.filter(pk__in=ids)).order_by("title")[:limit])
 
