@@ -27,6 +27,11 @@ SORT_ORDERS = {
 DEFAULT_SORT = "newest"
 
 
+def sellable_products() -> QuerySet:
+    """Products a customer can see and buy: public, with a maker who is not archived."""
+    return Product.objects.browsable().filter(maker__isnull=False, maker__is_archived=False)
+
+
 def product_cards(queryset: QuerySet) -> QuerySet:
     """What a product card renders (image, price, stock, maker, cooperative) in four queries
     however many cards there are."""
@@ -98,7 +103,7 @@ def _filtered(queryset: QuerySet, filters: BrowseFilters, skip: str = "") -> Que
 
 
 def product_browse(*, filters: BrowseFilters, category=None) -> BrowseResult:
-    base = Product.objects.browsable().filter(maker__isnull=False, maker__is_archived=False)
+    base = sellable_products()
     if category is not None:
         base = base.filter(categories__in=category.get_descendants_and_self())
     ids = _filtered(base, filters).values("pk")
@@ -141,7 +146,7 @@ def product_detail_context(product) -> dict:
     if maker is not None:
         more_by_maker = list(
             product_cards(
-                Product.objects.browsable().filter(maker=maker).exclude(pk=product.pk)
+                sellable_products().filter(maker=maker).exclude(pk=product.pk)
             ).order_by("-date_created")[:4]
         )
     return {

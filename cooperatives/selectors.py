@@ -2,12 +2,9 @@
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from oscar.core.loading import get_model
 
-from catalogue.selectors import product_cards
+from catalogue.selectors import product_cards, sellable_products
 from cooperatives.models import Cooperative, Maker
-
-Product = get_model("catalogue", "Product")
 
 
 def public_makers() -> QuerySet:
@@ -46,7 +43,7 @@ def cooperative_detail(*, slug: str) -> dict:
     cooperative = get_object_or_404(cooperative_list(), slug=slug)
     makers = list(public_makers().filter(cooperative=cooperative))
     products = _products_in_stock_first(
-        Product.objects.browsable().filter(maker__cooperative=cooperative, maker__is_archived=False)
+        sellable_products().filter(maker__cooperative=cooperative)
     )[:PRODUCTS_ON_A_PAGE]
     return {"cooperative": cooperative, "makers": makers, "products": list(products)}
 
@@ -55,7 +52,7 @@ def maker_detail(*, slug: str) -> dict:
     """Her page shows her first 24 pieces, in stock first; the catalogue filtered by her has
     the rest."""
     maker = get_object_or_404(public_makers(), slug=slug)
-    products = _products_in_stock_first(Product.objects.browsable().filter(maker=maker))
+    products = _products_in_stock_first(sellable_products().filter(maker=maker))
     return {
         "maker": maker,
         "cooperative": maker.cooperative,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from catalogue.selectors import product_cards, product_matches_word
-from stories.selectors import sellable_products, story_cards
+from catalogue.selectors import product_cards, product_matches_word, sellable_products
+from stories.selectors import story_cards
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8

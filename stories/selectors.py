@@ -8,7 +8,7 @@ each), and makers never come with their private fields.
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from oscar.core.loading import get_model
 
-from catalogue.selectors import product_cards
+from catalogue.selectors import product_cards, sellable_products
 
 # Rendition specs the templates use; the demo loader generates them ahead of the first visit.
 CARD_IMAGE = "fill-640x400"
@@ -25,12 +25,6 @@ def _private_maker_fields(prefix: str) -> list[str]:
     from cooperatives.models import Maker
 
     return [f"{prefix}{name}" for name in Maker.PRIVATE_FIELDS]
-
-
-def sellable_products() -> QuerySet:
-    """Products a customer can see: public, with a maker who is still with us."""
-    Product = get_model("catalogue", "Product")
-    return Product.objects.browsable().filter(maker__isnull=False, maker__is_archived=False)
 
 
 def story_cards(queryset: QuerySet | None = None) -> QuerySet:

@@ -10,7 +10,7 @@ from django.contrib.sitemaps.views import sitemap as django_sitemap
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
 
-from stories.selectors import sellable_products
+from catalogue.selectors import sellable_products
 
 
 class I18nSitemap(Sitemap):
