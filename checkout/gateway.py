@@ -126,25 +126,27 @@ class CardSetup:
     customer_id: str
 
 
-def card_setup_create() -> CardSetup:
+def card_setup_create(*, customer_id: str = "") -> CardSetup:
     """A SetupIntent whose client secret lets the browser turn card details into a payment
     method (`stripe.confirmCardSetup`) without the card number ever reaching our server.
 
-    The payment method is attached to a fresh Customer: Stripe lets a payment method that
-    went through a SetupIntent be charged again only when it belongs to a customer.
+    The payment method is attached to a Customer: Stripe lets a payment method that went
+    through a SetupIntent be charged again only when it belongs to a customer. The checkout's
+    customer is reused when given, so reloading the payment page creates no new one.
     """
     client = _client()
-    customer = _call("creating a customer", client.v1.customers.create, params={})
+    if not customer_id:
+        customer_id = _call("creating a customer", client.v1.customers.create, params={})["id"]
     setup = _call(
         "creating a setup intent",
         client.v1.setup_intents.create,
         params={
-            "customer": customer["id"],
+            "customer": customer_id,
             "usage": "on_session",
             "payment_method_types": ["card"],
         },
     )
-    return CardSetup(client_secret=setup["client_secret"], customer_id=customer["id"])
+    return CardSetup(client_secret=setup["client_secret"], customer_id=customer_id)
 
 
 def payment_intent_create(

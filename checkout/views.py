@@ -95,8 +95,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return context
 
     def _card_setup(self) -> str:
-        """A new card form's secret; its Stripe customer is remembered for the payment."""
-        setup = gateway.card_setup_create()
+        """A new card form's secret, for the checkout's Stripe customer (made once per session
+        and remembered for the payment)."""
+        setup = gateway.card_setup_create(
+            customer_id=self.request.session.get(STRIPE_CUSTOMER_SESSION_KEY, "")
+        )
         self.request.session[STRIPE_CUSTOMER_SESSION_KEY] = setup.customer_id
         return setup.client_secret
 
