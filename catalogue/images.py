@@ -82,6 +82,9 @@ def photo_clean(*, upload: Any) -> CleanPhoto:
         )
 
     data = _read_at_most(upload, name=name, max_bytes=max_bytes)
+    declared = _webp_canvas_size(data)
+    if declared and declared[0] * declared[1] > max_pixels:
+        raise _too_many_pixels(name, max_pixels)
     try:
         image = Image.open(BytesIO(data), formats=OPENED_FORMATS)
     except UnidentifiedImageError:
@@ -147,10 +150,29 @@ def _read_at_most(upload: Any, *, name: str, max_bytes: int) -> bytes:
     return data
 
 
+def _webp_canvas_size(data: bytes) -> tuple[int, int] | None:
+    """The canvas size a WebP header declares. libwebp allocates canvas-sized buffers as soon as
+    Pillow opens the file, and Pillow checks only its own, higher, limit before that."""
+    if len(data) < 30 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        return None
+    chunk = data[12:16]
+    if chunk == b"VP8X":
+        width, height = data[24:27], data[27:30]
+        return int.from_bytes(width, "little") + 1, int.from_bytes(height, "little") + 1
+    if chunk == b"VP8L":
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8 ":
+        width, height = data[26:28], data[28:30]
+        return int.from_bytes(width, "little") & 0x3FFF, int.from_bytes(height, "little") & 0x3FFF
+    return None
+
+
 def _reencode(image: Image.Image, *, source_format: str, name: str, max_side: int) -> CleanPhoto:
-    image = ImageOps.exif_transpose(image)
     if max(image.size) > max_side:
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    # Turned upright after the resize: exif_transpose copies the image, better a small one.
+    image = ImageOps.exif_transpose(image)
 
     transparent = _has_transparency(image)
     if transparent:

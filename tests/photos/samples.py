@@ -85,3 +85,12 @@ def png_declaring(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\0" * 1024))
         + chunk(b"IEND", b"")
     )
+
+
+def webp_declaring(width: int, height: int) -> bytes:
+    """The start of an extended WebP whose header declares a width × height canvas."""
+    header = b"VP8X" + (10).to_bytes(4, "little") + b"\x10\0\0\0"  # flags: alpha
+    header += (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    lossless = b"VP8L" + (5).to_bytes(4, "little") + b"\x2f\0\0\0\0\0"
+    body = b"WEBP" + header + lossless
+    return b"RIFF" + len(body).to_bytes(4, "little") + body

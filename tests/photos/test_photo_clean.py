@@ -17,6 +17,7 @@ from tests.photos.samples import (
     png_declaring,
     truncated_jpeg,
     upload,
+    webp_declaring,
 )
 
 NOT_A_PHOTO = "{name} is not a photo we can use. Send a JPEG, PNG, WebP or HEIC picture."
@@ -148,6 +149,28 @@ def test_a_pixel_bomb_is_refused_without_decoding_it(monkeypatch, width, height)
     error = refusal(data, "bomb.png")
     assert error.messages == [TOO_MANY_PIXELS.format(name="bomb.png")]
     assert error.code == "photo_too_many_pixels"
+
+
+def test_a_webp_canvas_bomb_is_refused_before_libwebp_allocates_it(monkeypatch):
+    """10000 × 10000 is under Pillow's bomb error, and libwebp allocates 400 MB buffers for the
+    canvas as soon as Pillow opens the file: the header is checked before that."""
+    from PIL import WebPImagePlugin
+
+    def no_decoder(data):
+        raise AssertionError("libwebp's decoder was created")
+
+    monkeypatch.setattr(WebPImagePlugin._webp, "WebPAnimDecoder", no_decoder)
+    error = refusal(webp_declaring(10000, 10000), "bomb.webp")
+    assert error.messages == [TOO_MANY_PIXELS.format(name="bomb.webp")]
+
+
+@pytest.mark.parametrize("mode, options", [("RGB", {}), ("RGBA", {}), ("RGB", {"lossless": True})])
+def test_the_webp_header_is_read_as_pillow_reads_it(mode, options):
+    from catalogue.images import _webp_canvas_size
+
+    data = encoded(photo_like((321, 123), mode), "WEBP", **options)
+    assert _webp_canvas_size(data) == Image.open(BytesIO(data)).size == (321, 123)
+    assert _webp_canvas_size(webp_declaring(16000, 9000)) == (16000, 9000)
 
 
 def test_the_pixel_limit_is_a_setting(settings):
