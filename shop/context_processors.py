@@ -5,5 +5,11 @@ from django.http import HttpRequest
 
 def navigation(request: HttpRequest) -> dict:
     from shop.selectors import header_navigation
+    from workspace.selectors import has_workspace
 
-    return {"header_navigation": header_navigation()}
+    user = getattr(request, "user", None)
+    return {
+        "header_navigation": header_navigation(),
+        # Called by the header only for a signed-in visitor: one query, anonymous pages none.
+        "has_workspace": lambda: has_workspace(user),
+    }

@@ -46,6 +46,7 @@ from shop.demo.data import (
     MakerData,
     ProductTemplate,
 )
+from shop.demo.workspace import coordinator_email, load_workspace, member_logins
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -173,7 +174,7 @@ def load_demo_shop(
         cooperatives = _load_cooperatives(progress, report)
         maker_objects = _load_makers(cooperatives, makers, progress, report)
         _load_products(maker_objects, products, progress, report)
-        report.logins = _load_logins(cooperatives, maker_objects, report)
+        report.logins = _load_logins(cooperatives, report)
         _load_home_page(report)
     if use_productcategory_materialised_view():
         with connection.cursor() as cursor:
@@ -633,7 +634,7 @@ def _user(
     return user
 
 
-def _load_logins(cooperatives, makers, report: LoadReport) -> list[Login]:
+def _load_logins(cooperatives, report: LoadReport) -> list[Login]:
     for name in ("Shop staff", "Coordinators", "Members", "Editors", "Moderators"):
         Group.objects.get_or_create(name=name)
     logins = []
@@ -646,33 +647,15 @@ def _load_logins(cooperatives, makers, report: LoadReport) -> list[Login]:
         report=report,
     )
     logins.append(Login("shop staff", "staff@ortak.example", "Oscar dashboard, Wagtail admin"))
-    for data in COOPERATIVES:
-        cooperative = cooperatives[data.slug]
-        email = f"coordinator.{data.slug.split('-')[0]}@ortak.example"
-        user = _user(
-            email,
-            first_name=data.contact_name.split()[0],
-            last_name="(coordinator)",
-            is_staff=True,
-            groups=["Coordinators"],
-            report=report,
-        )
-        cooperative.partner.users.add(user)
-        logins.append(Login("coordinator", email, f"Oscar dashboard: {cooperative.name}"))
-    member = (
-        next(maker for maker in makers if maker.slug == "amal-zeytin")
-        if any(maker.slug == "amal-zeytin" for maker in makers)
-        else makers[0]
-    )
-    user = _user(
-        "member@ortak.example", first_name=member.public_name, groups=["Members"], report=report
-    )
-    if member.user_id is None:
-        member.user = user
-        member.save(update_fields=["user"])
-    logins.append(
-        Login("member (maker)", "member@ortak.example", f"{member.public_name}'s account")
-    )
+
+    def make_user(email, *, first_name, last_name="", groups=()):
+        return _user(email, first_name=first_name, last_name=last_name, groups=groups,
+                     report=report)
+
+    # Coordinators and members work in the cooperative workspace, never in Oscar's dashboard:
+    # none of them is staff.
+    load_workspace(cooperatives=cooperatives, make_user=make_user, report=report)
+    logins += _workspace_logins(cooperatives)
     _user(
         "editor@ortak.example",
         first_name="Selin",
@@ -694,19 +677,36 @@ def _load_logins(cooperatives, makers, report: LoadReport) -> list[Login]:
     return logins
 
 
+def _workspace_logins(cooperatives: dict) -> list[Login]:
+    logins = []
+    makers = dict(
+        Maker.objects.filter(slug__in=[slug for slug, _email in member_logins()]).values_list(
+            "slug", "display_name"
+        )
+    )
+    for data in COOPERATIVES:
+        cooperative = cooperatives.get(data.slug)
+        name = cooperative.name if cooperative else data.name
+        logins.append(
+            Login("coordinator", coordinator_email(data.slug), f"Workspace: {name}")
+        )
+        for maker_slug, email in member_logins(data.slug):
+            maker_name = makers.get(maker_slug, maker_slug)
+            logins.append(Login("member (maker)", email, f"Workspace: {maker_name}, {name}"))
+    return logins
+
+
 def demo_logins() -> list[Login]:
     """The demo's logins that exist in the database, read without writing anything."""
     User = get_user_model()
-    cooperative_names = dict(Cooperative.objects.values_list("slug", "name"))
     wanted = [("shop staff", "staff@ortak.example", "Oscar dashboard, Wagtail admin")]
-    for data in COOPERATIVES:
-        email = f"coordinator.{data.slug.split('-')[0]}@ortak.example"
-        name = cooperative_names.get(data.slug, data.name)
-        wanted.append(("coordinator", email, f"Oscar dashboard: {name}"))
-    member = Maker.objects.filter(user__email="member@ortak.example").first()
     wanted += [
-        ("member (maker)", "member@ortak.example",
-         f"{member.public_name}'s account" if member else "maker's account"),
+        (login.role, login.email, login.note)
+        for login in _workspace_logins(
+            {cooperative.slug: cooperative for cooperative in Cooperative.objects.all()}
+        )
+    ]
+    wanted += [
         ("editor", "editor@ortak.example", "Wagtail admin: stories and pages"),
         ("moderator", "moderator@ortak.example", "Wagtail admin: approves pages"),
         ("customer", "customer@ortak.example", "storefront account"),

@@ -34,6 +34,10 @@ LOGINS = [
     "coordinator.yeniden@ortak.example",
     "coordinator.chhaap@ortak.example",
     "member@ortak.example",
+    "member.nour@ortak.example",
+    "member.leyla@ortak.example",
+    "member.hala@ortak.example",
+    "member.hansa@ortak.example",
     "editor@ortak.example",
     "moderator@ortak.example",
     "customer@ortak.example",
@@ -89,8 +93,11 @@ def test_reference_data_comes_from_the_migrations(db):
     }
     assert ProductClass.objects.get(slug="clothing").attributes.get(code="size").type == "option"
     assert Material.objects.filter(slug__in=["silver", "cotton", "glass-beads"]).count() == 3
+    # Coordinators work in the workspace: the group gives no way into Oscar's dashboard.
     coordinators = Group.objects.get(name="Coordinators")
-    assert coordinators.permissions.filter(codename="dashboard_access").exists()
+    assert not coordinators.permissions.filter(codename="dashboard_access").exists()
+    dashboard = Group.objects.get(name="Shop staff")
+    assert dashboard.permissions.filter(codename="dashboard_access").exists()
     staff = Group.objects.get(name="Shop staff")
     assert staff.permissions.filter(codename="view_private_maker_data").exists()
     for name in ("Editors", "Moderators", "Shop staff"):
@@ -187,11 +194,18 @@ def test_roles_reach_their_screens(shop):
     User = get_user_model()
     staff = User.objects.get(email="staff@ortak.example")
     assert staff.is_staff and staff.is_superuser
+    # Coordinators and members work in the cooperative workspace, never in Oscar's dashboard.
     coordinator = User.objects.get(email="coordinator.telkar@ortak.example")
-    assert coordinator.is_staff and coordinator.has_perm("partner.dashboard_access")
-    assert coordinator.partners.get().code == "telkar-silver-and-loom"
+    assert not coordinator.is_staff and not coordinator.has_perm("partner.dashboard_access")
+    assert not coordinator.partners.exists()
+    assert coordinator.coordinator.cooperative.slug == "telkar-silver-and-loom"
     member = User.objects.get(email="member@ortak.example")
     assert member.maker.slug == "amal-zeytin" and member.groups.filter(name="Members").exists()
+    assert not member.is_staff
+    for cooperative in Cooperative.objects.all():
+        members = User.objects.filter(maker__cooperative=cooperative, is_staff=False)
+        assert members.count() >= 2, cooperative
+        assert cooperative.coordinators.filter(user__is_staff=False).count() == 1
     for email in ("editor@ortak.example", "moderator@ortak.example"):
         assert User.objects.get(email=email).has_perm("wagtailadmin.access_admin")
     customer = User.objects.get(email="customer@ortak.example")
@@ -240,3 +254,18 @@ def test_scaling_up_adds_products_and_makers_reusing_pictures(shop):
     # Only the new template-and-colourway combinations were drawn.
     drawn = {name for name in _files(shop) - files_before if name.startswith("images/")}
     assert 0 < len(drawn) < new_images.count()
+
+
+def test_the_workspace_has_listings_in_every_state(shop):
+    from workspace.models import Listing, ListingStatus
+
+    for cooperative in Cooperative.objects.all():
+        states = set(Listing.objects.filter(cooperative=cooperative).values_list("status", flat=True))
+        assert states == set(ListingStatus.values), cooperative
+    returned = Listing.objects.filter(status=ListingStatus.RETURNED)
+    assert all(listing.return_reason for listing in returned)
+    approved = Listing.objects.filter(status=ListingStatus.APPROVED).select_related("product")
+    for listing in approved:
+        assert listing.product.is_public and listing.product.maker_id == listing.maker_id
+        assert listing.product.upc.startswith(UPC_PREFIX)
+        assert listing.product.images.exists()

@@ -110,7 +110,8 @@ class Command(BaseCommand):
         places = []
         for label, name in (
             ("Shop", "catalogue:index"),
-            ("Oscar dashboard", "dashboard:index"),
+            ("Workspace (members, coordinators)", "workspace:home"),
+            ("Oscar dashboard (staff)", "dashboard:index"),
             ("Wagtail admin", "wagtailadmin_home"),
         ):
             try:

@@ -1,0 +1,198 @@
+"""Every read of the workspace, scoped to the signed-in user's cooperative.
+
+`workspace_for(user)` says who she is here: her cooperative, her maker record if she makes
+things, whether she coordinates. Every other function takes that `Workspace` and filters by its
+cooperative (and, for a member, by her maker), so another cooperative's ids are a 404 by
+construction: no view ever reads a listing, maker or sale without going through here.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from oscar.core.loading import get_model
+
+from cooperatives.models import Cooperative, Maker
+from workspace.models import Coordinator, Listing, ListingPhoto, ListingStatus
+
+Line = get_model("order", "Line")
+Category = get_model("catalogue", "Category")
+
+
+@dataclass(frozen=True)
+class Workspace:
+    user: object
+    cooperative: Cooperative
+    maker: Maker | None
+    is_coordinator: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.maker is not None
+
+
+def workspace_for(user) -> Workspace | None:
+    """The workspace a user works in, or None when she has no role in a cooperative."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    coordinator = (
+        Coordinator.objects.select_related("cooperative").filter(user=user).first()
+    )
+    maker = (
+        Maker.objects.active()
+        .defer(*Maker.PRIVATE_FIELDS)
+        .select_related("cooperative")
+        .filter(user=user)
+        .first()
+    )
+    if coordinator is None and maker is None:
+        return None
+    cooperative = coordinator.cooperative if coordinator else maker.cooperative
+    if maker is not None and maker.cooperative_id != cooperative.pk:
+        # A coordinator of one cooperative who makes for another works as the coordinator.
+        maker = None
+    return Workspace(
+        user=user, cooperative=cooperative, maker=maker, is_coordinator=coordinator is not None
+    )
+
+
+def has_workspace(user) -> bool:
+    """For the header link: one cheap query, no objects."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        Coordinator.objects.filter(user=user).exists()
+        or Maker.objects.active().filter(user=user).exists()
+    )
+
+
+# Listings
+
+
+def listings(workspace: Workspace) -> QuerySet:
+    """The listings she may see: a coordinator her cooperative's, a member her own."""
+    queryset = Listing.objects.filter(cooperative=workspace.cooperative)
+    if not workspace.is_coordinator:
+        queryset = queryset.filter(maker=workspace.maker)
+    return queryset
+
+
+def listing_cards(workspace: Workspace, *, status: str = "", maker_id: int | None = None):
+    """Listings for a list page, with maker, first photo and stock loaded up front."""
+    queryset = (
+        listings(workspace)
+        .select_related("maker", "category", "product")
+        .prefetch_related(
+            Prefetch("photos", queryset=ListingPhoto.objects.order_by("position", "pk")),
+            "product__stockrecords",
+        )
+        .order_by("-updated")
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if maker_id:
+        queryset = queryset.filter(maker_id=maker_id)
+    return queryset
+
+
+def listing_get(workspace: Workspace, *, pk: int) -> Listing:
+    return get_object_or_404(
+        listings(workspace)
+        .select_related("maker", "category", "product", "created_by")
+        .prefetch_related("photos", "materials"),
+        pk=pk,
+    )
+
+
+def listing_events(listing: Listing) -> QuerySet:
+    return listing.events.select_related("actor").order_by("created", "pk")
+
+
+def listing_counts(workspace: Workspace) -> dict[str, int]:
+    counts = dict(
+        listings(workspace).values_list("status").annotate(total=Count("pk")).order_by()
+    )
+    return {status: counts.get(status, 0) for status in ListingStatus.values}
+
+
+def review_queue(workspace: Workspace) -> QuerySet:
+    """What waits for the coordinator, oldest first."""
+    require_coordinator(workspace)
+    return (
+        listing_cards(workspace, status=ListingStatus.SUBMITTED)
+        .order_by("submitted_at", "pk")
+    )
+
+
+# Makers
+
+
+def makers(workspace: Workspace) -> QuerySet:
+    """Her cooperative's makers (a coordinator), or herself (a member). No private fields."""
+    queryset = (
+        Maker.objects.active()
+        .defer(*Maker.PRIVATE_FIELDS)
+        .filter(cooperative=workspace.cooperative)
+    )
+    if not workspace.is_coordinator:
+        queryset = queryset.filter(pk=workspace.maker.pk)
+    return queryset
+
+
+def maker_list(workspace: Workspace) -> QuerySet:
+    return (
+        makers(workspace)
+        .select_related("user")
+        .annotate(
+            listing_count=Count("listings", distinct=True),
+            live_count=Count(
+                "listings", filter=Q(listings__status=ListingStatus.APPROVED), distinct=True
+            ),
+        )
+        .order_by("display_name")
+    )
+
+
+def maker_get(workspace: Workspace, *, pk: int) -> Maker:
+    return get_object_or_404(makers(workspace).select_related("user"), pk=pk)
+
+
+# Sales
+
+
+def sales(workspace: Workspace, *, maker: Maker | None = None) -> QuerySet:
+    """Order lines of her pieces (a member) or of her cooperative (a coordinator).
+
+    Only what the maker needs: the piece, when, how many, for how much. No customer.
+    """
+    queryset = Line.objects.filter(cooperative=workspace.cooperative)
+    if not workspace.is_coordinator:
+        queryset = queryset.filter(maker=workspace.maker)
+    elif maker is not None:
+        queryset = queryset.filter(maker=maker)
+    return (
+        queryset.select_related("order")
+        .only(
+            "pk", "title", "quantity", "line_price_incl_tax", "maker_name", "product_id",
+            "order__date_placed", "order__currency",
+        )
+        .order_by("-order__date_placed", "-pk")
+    )
+
+
+def require_coordinator(workspace: Workspace) -> None:
+    if not workspace.is_coordinator:
+        raise Http404
+
+
+def category_choices() -> list[dict]:
+    """The shop's departments, each with the categories a piece can be listed in."""
+    nodes = list(Category.objects.filter(depth__lte=2).order_by("path"))
+    departments = []
+    for node in nodes:
+        if node.depth == 1:
+            departments.append({"department": node, "children": []})
+        elif departments and node.path.startswith(departments[-1]["department"].path):
+            departments[-1]["children"].append(node)
+    return [department for department in departments if department["children"]]

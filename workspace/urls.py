@@ -1,0 +1,25 @@
+from django.urls import path
+
+from workspace import views
+
+app_name = "workspace"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.SignInView.as_view(), name="sign-in"),
+    path("join/", views.join, name="join"),
+    path("join/<str:code>/", views.join_code, name="join-code"),
+    path("pieces/", views.listing_list, name="listing-list"),
+    path("pieces/new/", views.listing_new, name="listing-new"),
+    path("pieces/<int:pk>/", views.listing_detail, name="listing-detail"),
+    path("pieces/<int:pk>/edit/<slug:step>/", views.listing_step, name="listing-step"),
+    path("pieces/<int:pk>/submit/", views.listing_submit, name="listing-submit"),
+    path("pieces/<int:pk>/stock/", views.listing_stock, name="listing-stock"),
+    path("pieces/<int:pk>/approve/", views.listing_approve, name="listing-approve"),
+    path("pieces/<int:pk>/return/", views.listing_return, name="listing-return"),
+    path("review/", views.review_queue, name="review-queue"),
+    path("makers/", views.maker_list, name="maker-list"),
+    path("makers/<int:pk>/", views.maker_detail, name="maker-detail"),
+    path("makers/<int:maker_pk>/new-piece/", views.listing_new, name="maker-listing-new"),
+    path("invite/", views.invite, name="invite"),
+    path("sales/", views.sales, name="sales"),
+]

@@ -1,0 +1,479 @@
+"""The workspace's pages: thin views over `workspace.selectors` and `workspace.services`.
+
+Every view gets the signed-in user's `Workspace` from `workspace_required`; no view takes a
+cooperative from the URL, and every object id in a URL is looked up through the scoped
+selectors, so another cooperative's ids are a 404.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from workspace import selectors, services
+from workspace.forms import (
+    STEP_FORMS,
+    CodeForm,
+    InviteForm,
+    JoinForm,
+    ReturnForm,
+    SignInForm,
+    StockForm,
+    initial_for,
+    valid_changes,
+)
+from workspace.models import ListingStatus
+
+STEPS = ("photos", "what", "details")
+
+
+def workspace_required(view=None, *, coordinator: bool = False):
+    """Sign-in first; then her workspace, or a page saying she has none. 404 for a member on a
+    coordinator's page, as for any object she may not see."""
+
+    def decorate(view_function):
+        @wraps(view_function)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect(f"{reverse('workspace:sign-in')}?next={request.get_full_path()}")
+            workspace = selectors.workspace_for(request.user)
+            if workspace is None:
+                return render(request, "workspace/no_workspace.html", status=403)
+            if coordinator and not workspace.is_coordinator:
+                raise Http404
+            request.workspace = workspace
+            return view_function(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def _render(request, template: str, context: dict, status: int = 200):
+    return render(request, template, {"workspace": request.workspace, **context}, status=status)
+
+
+@workspace_required
+def home(request):
+    workspace = request.workspace
+    counts = selectors.listing_counts(workspace)
+    context = {"counts": counts}
+    if workspace.is_member:
+        mine = selectors.sales(workspace)
+        context["sales_total"] = mine.aggregate(total=Sum("line_price_incl_tax"))["total"]
+        context["returned"] = selectors.listing_cards(workspace, status=ListingStatus.RETURNED)[:3]
+    return _render(request, "workspace/home.html", context)
+
+
+@workspace_required
+def listing_list(request):
+    status = request.GET.get("status", "")
+    if status not in ListingStatus.values:
+        status = ""
+    maker_id = request.GET.get("maker")
+    maker = None
+    if maker_id:
+        maker = selectors.maker_get(request.workspace, pk=_int(maker_id))
+    cards = selectors.listing_cards(request.workspace, status=status, maker_id=maker and maker.pk)
+    return _render(
+        request,
+        "workspace/listing_list.html",
+        {
+            "listings": cards,
+            "status": status,
+            "maker": maker,
+            "statuses": ListingStatus.choices,
+            "counts": selectors.listing_counts(request.workspace),
+        },
+    )
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+@workspace_required
+def listing_new(request, maker_pk: int | None = None):
+    """Start a piece: hers, or (coordinator) for a maker of her cooperative."""
+    workspace = request.workspace
+    if maker_pk is not None:
+        selectors.require_coordinator(workspace)
+        maker = selectors.maker_get(workspace, pk=maker_pk)
+    elif workspace.maker is not None:
+        maker = workspace.maker
+    else:
+        # A coordinator who is not a maker herself lists for one of her makers.
+        return redirect("workspace:maker-list")
+    if request.method != "POST":
+        return _render(request, "workspace/listing_new.html", {"maker": maker})
+    listing = services.listing_create(workspace=workspace, maker=maker)
+    return redirect("workspace:listing-step", pk=listing.pk, step="photos")
+
+
+@workspace_required
+def listing_detail(request, pk: int):
+    listing = selectors.listing_get(request.workspace, pk=pk)
+    return _render(
+        request,
+        "workspace/listing_detail.html",
+        {
+            "listing": listing,
+            "events": selectors.listing_events(listing),
+            "missing": services.listing_missing(listing),
+            "available": services.listing_available(listing),
+            "stock_form": StockForm(initial={"available": services.listing_available(listing)}),
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+@workspace_required
+def listing_step(request, pk: int, step: str):
+    if step not in STEPS:
+        raise Http404
+    workspace = request.workspace
+    listing = selectors.listing_get(workspace, pk=pk)
+    if step == "photos":
+        return _photos_step(request, listing)
+    form_class = STEP_FORMS[step]
+    if request.method != "POST":
+        form = form_class(initial=initial_for(listing, form_class))
+        return _step_page(request, listing, step, form)
+    form = form_class(request.POST)
+    changes = valid_changes(form)
+    try:
+        listing = services.listing_update(
+            listing=listing,
+            workspace=workspace,
+            changes=changes,
+            expected_version=form.cleaned_data.get("version"),
+        )
+    except services.StaleListing as stale:
+        messages.error(request, _stale_message())
+        # Her typing stays on the page; the form now carries the new version, so saving again
+        # is her decision, made knowingly.
+        form = _with_version(form_class, request.POST, stale.listing.version)
+        return _step_page(request, stale.listing, step, form, status=409)
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+    if form.errors:
+        form = _with_version(form_class, request.POST, listing.version)
+        form.is_valid()
+        return _step_page(request, listing, step, form, status=400)
+    return _after_save(request, listing, step)
+
+
+def _stale_message() -> str:
+    return _(
+        "This piece was changed in another window or on another phone. Nothing was "
+        "overwritten: check what you typed below against it, then save again."
+    )
+
+
+def _with_version(form_class, data, version: int):
+    data = data.copy()
+    data["version"] = str(version)
+    return form_class(data)
+
+
+def _after_save(request, listing, step: str):
+    action = request.POST.get("action", "next")
+    if action == "draft":
+        messages.success(request, _("Saved. You can come back to it any time."))
+        return redirect("workspace:listing-detail", pk=listing.pk)
+    if action == "submit":
+        if listing.status == ListingStatus.SUBMITTED:
+            # A coordinator's edit of a piece under review: it stays in her queue.
+            messages.success(request, _("Saved."))
+            return redirect("workspace:listing-detail", pk=listing.pk)
+        return _submit(request, listing)
+    following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
+    if following is None:
+        return redirect("workspace:listing-detail", pk=listing.pk)
+    return redirect("workspace:listing-step", pk=listing.pk, step=following)
+
+
+def _step_page(request, listing, step: str, form, status: int = 200):
+    context = {
+        "listing": listing,
+        "step": step,
+        "step_number": STEPS.index(step) + 1,
+        "step_count": len(STEPS),
+        "form": form,
+    }
+    if step == "what":
+        context["departments"] = selectors.category_choices()
+        context["selected_category"] = str(form["category"].value() or "")
+    return _render(request, f"workspace/step_{step}.html", context, status=status)
+
+
+def _photos_step(request, listing):
+    workspace = request.workspace
+    status = 200
+    if request.method == "POST":
+        descriptions = {
+            _int(key.removeprefix("description-")): value
+            for key, value in request.POST.items()
+            if key.startswith("description-") and key.removeprefix("description-").isdigit()
+        }
+        services.listing_describe_photos(listing=listing, descriptions=descriptions)
+        uploads = request.FILES.getlist("photos") + request.FILES.getlist("camera")
+        errors = services.listing_add_photos(listing=listing, workspace=workspace, uploads=uploads)
+        remove = request.POST.get("remove_photo")
+        if remove and remove.isdigit():
+            services.listing_remove_photo(
+                listing=listing, workspace=workspace, photo_id=int(remove)
+            )
+            messages.info(request, _("The photo was removed."))
+            return redirect("workspace:listing-step", pk=listing.pk, step="photos")
+        listing = selectors.listing_get(workspace, pk=listing.pk)
+        if errors:
+            for error in errors:
+                messages.error(request, error)
+            status = 400
+        elif request.POST.get("action") in ("next", "draft", None) and listing.photos.exists():
+            return _after_save(request, listing, "photos")
+        elif not listing.photos.exists():
+            messages.error(request, _("Add at least one photo."))
+            status = 400
+    return _render(
+        request,
+        "workspace/step_photos.html",
+        {
+            "listing": listing,
+            "photos": listing.photos.all(),
+            "step": "photos",
+            "step_number": 1,
+            "step_count": len(STEPS),
+            "max_photos": services.MAX_PHOTOS,
+        },
+        status=status,
+    )
+
+
+def _submit(request, listing):
+    try:
+        services.listing_submit(listing=listing, workspace=request.workspace)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("workspace:listing-detail", pk=listing.pk)
+    messages.success(request, _("Sent for review. Your coordinator will look at it soon."))
+    return redirect("workspace:listing-detail", pk=listing.pk)
+
+
+@require_POST
+@workspace_required
+def listing_submit(request, pk: int):
+    listing = selectors.listing_get(request.workspace, pk=pk)
+    return _submit(request, listing)
+
+
+@require_POST
+@workspace_required
+def listing_stock(request, pk: int):
+    listing = selectors.listing_get(request.workspace, pk=pk)
+    form = StockForm(request.POST)
+    if form.is_valid():
+        services.listing_set_stock(
+            listing=listing, workspace=request.workspace, available=form.cleaned_data["available"]
+        )
+        messages.success(request, _("Stock updated. Customers see it now."))
+    else:
+        for error in form.errors.get("available", []):
+            messages.error(request, error)
+    return redirect("workspace:listing-detail", pk=listing.pk)
+
+
+# Coordinator
+
+
+@workspace_required(coordinator=True)
+def review_queue(request):
+    queue = selectors.review_queue(request.workspace)
+    return _render(request, "workspace/review_queue.html", {"listings": queue})
+
+
+@require_POST
+@workspace_required(coordinator=True)
+def listing_approve(request, pk: int):
+    listing = selectors.listing_get(request.workspace, pk=pk)
+    try:
+        listing = services.listing_approve(listing=listing, workspace=request.workspace)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("workspace:listing-detail", pk=listing.pk)
+    messages.success(
+        request, _("“%(title)s” is in the shop now.") % {"title": listing.title}
+    )
+    return redirect("workspace:review-queue")
+
+
+@require_POST
+@workspace_required(coordinator=True)
+def listing_return(request, pk: int):
+    listing = selectors.listing_get(request.workspace, pk=pk)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.listing_return(
+                listing=listing, workspace=request.workspace, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Returned to %(maker)s with your note.") % {
+                "maker": listing.maker.display_name
+            })
+            return redirect("workspace:review-queue")
+    return _render(
+        request,
+        "workspace/listing_detail.html",
+        {
+            "listing": listing,
+            "events": selectors.listing_events(listing),
+            "missing": services.listing_missing(listing),
+            "available": services.listing_available(listing),
+            "stock_form": StockForm(initial={"available": services.listing_available(listing)}),
+            "return_form": form,
+        },
+        status=400,
+    )
+
+
+@workspace_required(coordinator=True)
+def maker_list(request):
+    return _render(
+        request, "workspace/maker_list.html", {"makers": selectors.maker_list(request.workspace)}
+    )
+
+
+@workspace_required(coordinator=True)
+def maker_detail(request, pk: int):
+    maker = selectors.maker_get(request.workspace, pk=pk)
+    return _render(
+        request,
+        "workspace/maker_detail.html",
+        {
+            "maker": maker,
+            "listings": selectors.listing_cards(request.workspace, maker_id=maker.pk),
+        },
+    )
+
+
+@workspace_required(coordinator=True)
+def invite(request):
+    workspace = request.workspace
+    without_account = selectors.makers(workspace).filter(user__isnull=True).order_by(
+        "display_name"
+    )
+    initial = {}
+    if request.GET.get("maker"):
+        initial["maker"] = selectors.maker_get(workspace, pk=_int(request.GET["maker"])).pk
+    form = InviteForm(request.POST or None, makers=without_account, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, code = services.invitation_create(
+                workspace=workspace,
+                maker=form.cleaned_data.get("maker"),
+                display_name=form.cleaned_data.get("display_name", ""),
+                crafts=form.cleaned_data.get("crafts", ""),
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            link = request.build_absolute_uri(
+                reverse("workspace:join-code", kwargs={"code": code})
+            )
+            return _render(
+                request,
+                "workspace/invitation.html",
+                {
+                    "invitation": invitation,
+                    "code": services.format_code(code),
+                    "link": link,
+                    "message": _(
+                        "You are invited to sell your work with %(cooperative)s on Ortak. "
+                        "Open %(link)s or enter the code %(code)s to set your password."
+                    )
+                    % {
+                        "cooperative": workspace.cooperative.name,
+                        "link": link,
+                        "code": services.format_code(code),
+                    },
+                },
+            )
+    status = 400 if form.errors else 200
+    return _render(request, "workspace/invite.html", {"form": form}, status=status)
+
+
+@workspace_required
+def sales(request):
+    lines = selectors.sales(request.workspace)
+    return _render(
+        request,
+        "workspace/sales.html",
+        {"lines": lines[:200], "total": lines.aggregate(total=Sum("line_price_incl_tax"))["total"]},
+    )
+
+
+# Joining and signing in
+
+
+def join(request):
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return redirect("workspace:join-code", code=form.cleaned_data["code"].strip().upper())
+    return render(request, "workspace/join.html", {"form": form})
+
+
+def join_code(request, code: str):
+    invitation = services.invitation_find(code=code)
+    if invitation is None:
+        return render(request, "workspace/join.html", {"form": CodeForm(), "bad_code": True},
+                      status=404)
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                code=code,
+                sign_in_name=form.cleaned_data["sign_in_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! This is your workspace."))
+            return HttpResponseRedirect(reverse("workspace:home"))
+    return render(
+        request,
+        "workspace/join_form.html",
+        {"form": form, "invitation": invitation},
+        status=400 if form.errors else 200,
+    )
+
+
+class SignInView(LoginView):
+    template_name = "workspace/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return reverse("workspace:home")
