@@ -10,6 +10,7 @@ approved, so no customer's request has to resize a photo.
 """
 
 import logging
+import math
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePath
@@ -105,7 +106,7 @@ def photo_clean(*, upload: Any) -> CleanPhoto:
         # Decode a large JPEG at 1/2, 1/4 or 1/8 scale when that still covers the stored size.
         scale = max_side / max(width, height)
         if scale < 1:
-            image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
+            image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
     try:
         image.load()
     except Image.DecompressionBombError:
