@@ -1,5 +1,9 @@
 """Oscar's product form with the provenance fields: the maker is picked by name, with her
-cooperative shown, and the rules in `catalogue.provenance` run on save."""
+cooperative shown, and the rules in `catalogue.provenance` run on save.
+
+Materials keep Django's multiple select: Oscar's dashboard script turns every select of the form
+into a select2 search box, so a long list of materials stays one line high. (Checkboxes got
+Oscar's `form-control` class, one full-width box each, and overlapped the next fields.)"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +37,3 @@ class ProductForm(CoreProductForm):
             "hours_to_make",
             "care_instructions",
         ]
-        widgets = {
-            **CoreProductForm.Meta.widgets,
-            "materials": forms.CheckboxSelectMultiple,
-        }
