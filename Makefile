@@ -44,7 +44,14 @@ system-packages:
 		|| { echo "Could not install them: run 'apt-get install chromium gettext' as root."; \
 			exit 1; }; }
 
-test: install system-packages
+# axe-core, which the browser tests load into pages to check accessibility (npm registry).
+node_modules/axe-core/axe.min.js: package.json
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq npm >/dev/null)
+	npm install --no-audit --no-fund --no-package-lock --silent
+	@touch $@
+
+test: install system-packages node_modules/axe-core/axe.min.js
 	DJANGO_SETTINGS_MODULE=shop.settings.test $(PY) -m pytest --create-db -q $(PYTEST_ARGS)
 
 lint: install

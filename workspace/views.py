@@ -209,8 +209,6 @@ def _step_page(request, listing, step: str, form, status: int = 200):
     context = {
         "listing": listing,
         "step": step,
-        "step_number": STEPS.index(step) + 1,
-        "step_count": len(STEPS),
         "form": form,
     }
     if step == "what":
@@ -224,13 +222,11 @@ def _photos_step(request, listing):
     status = 200
     if request.method == "POST":
         descriptions = {
-            _int(key.removeprefix("description-")): value
+            int(key.removeprefix("description-")): value
             for key, value in request.POST.items()
             if key.startswith("description-") and key.removeprefix("description-").isdigit()
         }
         services.listing_describe_photos(listing=listing, descriptions=descriptions)
-        uploads = request.FILES.getlist("photos") + request.FILES.getlist("camera")
-        errors = services.listing_add_photos(listing=listing, workspace=workspace, uploads=uploads)
         remove = request.POST.get("remove_photo")
         if remove and remove.isdigit():
             services.listing_remove_photo(
@@ -238,16 +234,28 @@ def _photos_step(request, listing):
             )
             messages.info(request, _("The photo was removed."))
             return redirect("workspace:listing-step", pk=listing.pk, step="photos")
+        uploads = request.FILES.getlist("photos") + request.FILES.getlist("camera")
+        errors = (
+            services.listing_add_photos(listing=listing, workspace=workspace, uploads=uploads)
+            if uploads
+            else []
+        )
         listing = selectors.listing_get(workspace, pk=listing.pk)
+        photos = list(listing.photos.all())
+        action = request.POST.get("action", "next")
         if errors:
             for error in errors:
                 messages.error(request, error)
             status = 400
-        elif request.POST.get("action") in ("next", "draft", None) and listing.photos.exists():
-            return _after_save(request, listing, "photos")
-        elif not listing.photos.exists():
+        elif uploads and action != "draft" and any(not photo.description for photo in photos):
+            # She sees the photos she just added and says what each shows before going on.
+            messages.success(request, _("Photos added. Say in a few words what each one shows."))
+            return redirect("workspace:listing-step", pk=listing.pk, step="photos")
+        elif not photos and action != "draft":
             messages.error(request, _("Add at least one photo."))
             status = 400
+        else:
+            return _after_save(request, listing, "photos")
     return _render(
         request,
         "workspace/step_photos.html",
@@ -255,8 +263,6 @@ def _photos_step(request, listing):
             "listing": listing,
             "photos": listing.photos.all(),
             "step": "photos",
-            "step_number": 1,
-            "step_count": len(STEPS),
             "max_photos": services.MAX_PHOTOS,
         },
         status=status,

@@ -38,14 +38,15 @@ def test_three_screens_from_photos_to_review(member_client, side_a):
         {"photos": [photo_upload("one.jpg"), photo_upload("two.jpg", colour=(0, 90, 160))],
          "action": "next"},
     )
-    assert response.status_code == 302 and response.url == step_url(listing, "what")
+    # She stays on the photos screen to say what each new photo shows.
+    assert response.status_code == 302 and response.url == step_url(listing, "photos")
     photo_ids = list(listing.photos.values_list("pk", flat=True))
     assert len(photo_ids) == 2
-    # The words for each photo are given on the photos screen.
-    member_client.post(step_url(listing, "photos"), {
+    response = member_client.post(step_url(listing, "photos"), {
         f"description-{photo_ids[0]}": "Folded scarf", f"description-{photo_ids[1]}": "Its fringe",
         "action": "next",
     })
+    assert response.status_code == 302 and response.url == step_url(listing, "what")
     listing.refresh_from_db()
     response = member_client.post(step_url(listing, "what"), {
         "version": listing.version, "category": leaf("clothing/scarves-shawls").pk,
