@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 
+from catalogue.images import product_thumbnails_generate
 from cooperatives.models import Cooperative, Maker
 from shop.demo import drawing
 from shop.demo.data import UPC_PREFIX
@@ -99,6 +100,8 @@ def _listing(data: dict, maker: Maker, coordinator: Workspace, seed: int) -> Lis
         "price": Decimal(data["price"]) if data["price"] else None,
         "quantity": data["quantity"],
         "technique": data["technique"],
+        "hours_to_make": data["hours"],
+        "care_instructions": data["care"],
         "description": data["description"],
         "materials": list(Material.objects.filter(slug__in=data["materials"])),
     }
@@ -118,4 +121,6 @@ def _listing(data: dict, maker: Maker, coordinator: Workspace, seed: int) -> Lis
         type(listing.product).objects.filter(pk=listing.product_id).update(
             upc=f"{UPC_PREFIX}WS-{listing.pk}"
         )
+        # The loader runs in one transaction; thumbnails are made now, not after it commits.
+        product_thumbnails_generate(product=listing.product)
     return listing
