@@ -12,7 +12,6 @@ import logging
 import secrets
 from datetime import timedelta
 
-from catalogue.images import photo_clean, product_thumbnails_generate
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -25,6 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalogue.images import photo_clean, product_thumbnails_generate
 from cooperatives.models import Maker
 from workspace.models import (
     Invitation,
@@ -185,7 +185,7 @@ def listing_add_photos(*, listing: Listing, workspace: Workspace, uploads) -> li
             current.status = ListingStatus.DRAFT
         current.version = F("version") + 1
         current.save(update_fields=["status", "version", "updated"])
-        _log(current, workspace.user, ListingAction.PHOTO_ADDED, str(added))
+        _log(current, workspace.user, ListingAction.PHOTO_ADDED)
     return errors
 
 

@@ -3,7 +3,8 @@
 - Shop staff: the Oscar dashboard, the Wagtail admin, and the shop's own models.
   (Makers' private details are added in 0004.)
 - Coordinators: Oscar's partner dashboard (`partner.dashboard_access`), which limits them to
-  their own cooperative's stock and order lines.
+  their own cooperative's stock and order lines. (Withdrawn by workspace 0002: coordinators
+  now work in the cooperative workspace, and Oscar's dashboard is for shop staff only.)
 - Members: no admin; the member area checks the link between her account and her maker record.
 - Editors and Moderators: Wagtail creates them; its page permissions are given in stories'
   migrations. Here they only get into the Wagtail admin.

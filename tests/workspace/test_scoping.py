@@ -124,3 +124,19 @@ def test_a_customer_without_a_role_is_told_the_workspace_is_not_hers(client, db)
     assert response.status_code == 403
     assert "not linked to a cooperative" in response.content.decode()
     del customer
+
+
+def test_the_header_links_to_the_workspace_only_for_people_with_a_role(client, side_a):
+    from tests.factories import UserFactory
+
+    UserFactory(username="customer")
+    workspace_url = reverse("workspace:home")
+    for username, expected in (
+        (side_a.member.username, True),
+        (side_a.coordinator.username, True),
+        ("customer", False),
+    ):
+        client.login(username=username, password=PASSWORD)
+        page = client.get(reverse("catalogue:index")).content.decode()
+        assert (f'href="{workspace_url}"' in page) is expected, username
+        client.logout()

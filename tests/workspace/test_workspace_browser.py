@@ -77,6 +77,7 @@ def test_list_return_fix_approve_and_sell(live_server, browser, screenshot_dir, 
         return context, page, errors
 
     def shot(page, name):
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(screenshot_dir / f"workspace-{lang}-{name}.png"), full_page=True)
 
     # The member lists a piece with two photos, in three screens.
