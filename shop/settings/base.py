@@ -132,9 +132,6 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "shop.context_processors.navigation",
             ],
-            # Wagtail's image tags, with a placeholder for a stored picture that cannot be
-            # decoded instead of a 500 (see catalogue.thumbnails).
-            "libraries": {"wagtailimages_tags": "catalogue.thumbnails"},
         },
     },
 ]

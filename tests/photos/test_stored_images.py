@@ -2,7 +2,6 @@
 Wagtail's renditions fall back to the placeholder, logged once per bad file. And thumbnails made
 at listing approval are there before any customer asks for them."""
 
-import copy
 import logging
 from io import BytesIO
 
@@ -37,14 +36,6 @@ def _nothing_reported_yet(monkeypatch):
 def strict_thumbnails(settings):
     """Oscar's thumbnail tag swallows exceptions unless DEBUG: let them break the page here."""
     settings.OSCAR_THUMBNAIL_DEBUG = True
-
-
-@pytest.fixture
-def decode_safe_image_tag(settings):
-    """The one line the shop's settings need: TEMPLATES' "libraries" option."""
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["OPTIONS"]["libraries"] = {"wagtailimages_tags": "catalogue.thumbnails"}
-    settings.TEMPLATES = templates
 
 
 def product_with_image(data: bytes, name: str, **kwargs):
@@ -168,7 +159,7 @@ def test_product_thumbnails_generate_covers_every_image_and_skips_a_bad_one():
 
 
 def test_wagtails_own_image_tag_fails_on_an_undecodable_original():
-    """Why the shop's settings point `wagtailimages_tags` at catalogue.thumbnails: Wagtail
+    """Why the shop's templates load `shop_images` instead of `wagtailimages_tags`: Wagtail
     handles a missing original (SourceImageIOError), not one that opens and fails to decode."""
     portrait = wagtail_image_gone_bad("wagtail-raises.jpg")
     template = Template("{% load wagtailimages_tags %}{% image portrait fill-160x160 %}")
@@ -176,12 +167,10 @@ def test_wagtails_own_image_tag_fails_on_an_undecodable_original():
         template.render(Context({"portrait": portrait}))
 
 
-def test_the_decode_safe_image_tag_gives_a_sized_placeholder_and_logs_once(
-    decode_safe_image_tag, caplog
-):
+def test_the_decode_safe_image_tag_gives_a_sized_placeholder_and_logs_once(caplog):
     portrait = wagtail_image_gone_bad("wagtail-placeholder.jpg")
     template = Template(
-        "{% load wagtailimages_tags %}"
+        "{% load shop_images %}"
         '{% image portrait fill-160x160 class="portrait" alt="" %}'
         "|{% image portrait width-320 as wide %}{{ wide.url }} {{ wide.width }}x{{ wide.height }}"
     )
@@ -196,7 +185,7 @@ def test_the_decode_safe_image_tag_gives_a_sized_placeholder_and_logs_once(
     assert len([record for record in caplog.records if record.name == "catalogue.thumbnails"]) == 1
 
 
-def test_the_decode_safe_image_tag_renders_good_images_as_wagtail_does(decode_safe_image_tag):
+def test_the_decode_safe_image_tag_renders_good_images_as_wagtail_does():
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
     image = get_image_model().objects.create(
@@ -204,7 +193,7 @@ def test_the_decode_safe_image_tag_renders_good_images_as_wagtail_does(decode_sa
         file=ImageFile(BytesIO(encoded(photo_like((640, 480)), "JPEG")), name="ok.jpg"),
     )
     html = Template(
-        "{% load wagtailimages_tags %}{% image picture fill-160x160 %}"
+        "{% load shop_images %}{% image picture fill-160x160 %}"
         "{% srcset_image picture width-{200,400} sizes='100vw' %}{% picture picture width-200 %}"
     ).render(Context({"picture": image}))
     assert PLACEHOLDER_URL not in html
@@ -212,12 +201,10 @@ def test_the_decode_safe_image_tag_renders_good_images_as_wagtail_does(decode_sa
     for rendition in image.renditions.all():
         assert rendition.url in html
     with pytest.raises(TemplateSyntaxError):
-        Template("{% load wagtailimages_tags %}{% image picture fill-1x1! %}")
+        Template("{% load shop_images %}{% image picture fill-1x1! %}")
 
 
-def test_maker_and_cooperative_pages_answer_when_their_photos_cannot_be_decoded(
-    client, decode_safe_image_tag
-):
+def test_maker_and_cooperative_pages_answer_when_their_photos_cannot_be_decoded(client):
     cooperative = CooperativeFactory(photo=wagtail_image_gone_bad("cooperative-bad.jpg"))
     maker = MakerFactory(cooperative=cooperative, portrait=wagtail_image_gone_bad("maker-bad.jpg"))
     product_for_sale(maker=maker)
