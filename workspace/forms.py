@@ -5,8 +5,10 @@ kept even when another field is wrong, and `services.listing_missing` says what 
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -166,10 +168,15 @@ class InviteForm(forms.Form):
         help_text=_("For someone new. A first name or a name she chooses."),
     )
     crafts = forms.CharField(label=_("Her crafts"), max_length=200, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the message"), choices=settings.LANGUAGES, required=False,
+        help_text=_("The language she reads best. Her workspace opens in it."),
+    )
 
     def __init__(self, *args, makers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["maker"].queryset = makers
+        self.fields["language"].initial = translation.get_language()
 
     def clean(self):
         data = super().clean()

@@ -176,13 +176,33 @@ class ListingPhoto(models.Model):
 class ListingAction(models.TextChoices):
     CREATED = "created", _("started the listing")
     SAVED = "saved", _("saved changes")
-    PHOTO_ADDED = "photo_added", _("added a photo")
+    PHOTO_ADDED = "photo_added", _("added photos")
     PHOTO_REMOVED = "photo_removed", _("removed a photo")
     SUBMITTED = "submitted", _("sent it for review")
+    RESUBMITTED = "resubmitted", _("sent it for review again")
     RETURNED = "returned", _("returned it for changes")
     APPROVED = "approved", _("approved it: it is in the shop")
+    REOPENED = "reopened", _("changed a piece that is in the shop")
     STOCK_CHANGED = "stock_changed", _("changed how many are in stock")
-    WITHDRAWN = "withdrawn", _("took it back to edit")
+
+
+# Whole sentences, so that each language can order the name and the verb (and make the verb
+# agree with who did it) as it needs to.
+EVENT_SENTENCES = {
+    ListingAction.CREATED: _("%(name)s started the listing."),
+    ListingAction.SAVED: _("%(name)s saved changes."),
+    ListingAction.PHOTO_ADDED: _("%(name)s added photos."),
+    ListingAction.PHOTO_REMOVED: _("%(name)s removed a photo."),
+    ListingAction.SUBMITTED: _("%(name)s sent it for review."),
+    ListingAction.RESUBMITTED: _("%(name)s sent it for review again."),
+    ListingAction.RETURNED: _("%(name)s returned it for changes."),
+    ListingAction.APPROVED: _("%(name)s approved it: it is in the shop."),
+    ListingAction.REOPENED: _(
+        "%(name)s changed it while it is in the shop: it is reviewed again, and the shop "
+        "shows the approved version until then."
+    ),
+    ListingAction.STOCK_CHANGED: _("%(name)s changed how many are in stock."),
+}
 
 
 class ListingEvent(models.Model):
@@ -209,6 +229,15 @@ class ListingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created:%Y-%m-%d %H:%M})"
+
+    @property
+    def sentence(self) -> str:
+        """'Amal sent it for review.' in the reader's language."""
+        if self.actor is None:
+            name = _("Someone")
+        else:
+            name = self.actor.first_name or self.actor.get_username()
+        return EVENT_SENTENCES[self.action] % {"name": name}
 
 
 class Invitation(models.Model):

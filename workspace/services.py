@@ -19,12 +19,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from catalogue.images import photo_clean, product_thumbnails_generate
+from catalogue.thumbnails import thumbnails_generate
 from cooperatives.models import Maker
 from workspace.models import (
     Invitation,
@@ -46,6 +48,7 @@ AttributeOption = get_model("catalogue", "AttributeOption")
 StockRecord = get_model("partner", "StockRecord")
 
 MAX_PHOTOS = 8
+WORKSPACE_THUMBNAILS = (("400x400", True), ("800x800", True))
 INVITATION_DAYS = 14
 # Letters and digits that cannot be confused when read out or typed on a phone (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -143,10 +146,8 @@ def listing_update(
     if materials is not None:
         current.materials.set(materials)
     current.refresh_from_db()
-    note = ""
-    if new_status != listing.status and listing.status == ListingStatus.APPROVED:
-        note = _("The shop keeps showing the approved version until it is approved again.")
-    _log(current, workspace.user, ListingAction.SAVED, note)
+    reopened = new_status != listing.status and listing.status == ListingStatus.APPROVED
+    _log(current, workspace.user, ListingAction.REOPENED if reopened else ListingAction.SAVED)
     return current
 
 
@@ -164,7 +165,11 @@ def listing_add_photos(*, listing: Listing, workspace: Workspace, uploads) -> li
     for upload in uploads:
         if position >= MAX_PHOTOS:
             errors.append(
-                _("%(name)s was not added: a piece can have at most %(count)d photos.")
+                ngettext(
+                    "%(name)s was not added: a piece can have at most %(count)d photo.",
+                    "%(name)s was not added: a piece can have at most %(count)d photos.",
+                    MAX_PHOTOS,
+                )
                 % {"name": upload.name, "count": MAX_PHOTOS}
             )
             continue
@@ -173,7 +178,11 @@ def listing_add_photos(*, listing: Listing, workspace: Workspace, uploads) -> li
         except ValidationError as error:
             errors.extend(error.messages)
             continue
-        ListingPhoto.objects.create(listing=current, image=clean.content, position=position)
+        photo = ListingPhoto.objects.create(
+            listing=current, image=clean.content, position=position
+        )
+        # The sizes the workspace shows, made now rather than on the next page view.
+        thumbnails_generate(source_name=photo.image.name, variants=WORKSPACE_THUMBNAILS)
         position += 1
         added += 1
     if added:
@@ -255,7 +264,11 @@ def listing_submit(*, listing: Listing, workspace: Workspace) -> Listing:
     current.version = F("version") + 1
     current.save(update_fields=["status", "submitted_at", "version", "updated"])
     current.refresh_from_db()
-    _log(current, workspace.user, ListingAction.SUBMITTED, _("again") if was_returned else "")
+    _log(
+        current,
+        workspace.user,
+        ListingAction.RESUBMITTED if was_returned else ListingAction.SUBMITTED,
+    )
     return current
 
 
@@ -315,11 +328,14 @@ def _product_class(category) -> "ProductClass":
 
 
 def _description(listing: Listing) -> str:
+    """Her words; materials not in the list follow them, in the shop's own language (the
+    language of its catalogue, whoever approves)."""
     text = listing.description.strip()
     if listing.other_materials:
-        text += "\n\n" + _("Also made with: %(materials)s") % {
-            "materials": listing.other_materials
-        }
+        with translation.override(settings.LANGUAGE_CODE):
+            text += "\n\n" + _("Also made with: %(materials)s") % {
+                "materials": listing.other_materials
+            }
     return text
 
 

@@ -15,6 +15,7 @@ from django.db.models import Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -403,9 +404,20 @@ def invite(request):
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            link = request.build_absolute_uri(
-                reverse("workspace:join-code", kwargs={"code": code})
-            )
+            # The message and the link are in the language she reads, not the coordinator's.
+            language = form.cleaned_data["language"] or translation.get_language()
+            with translation.override(language):
+                link = request.build_absolute_uri(
+                    reverse("workspace:join-code", kwargs={"code": code})
+                )
+                message = _(
+                    "You are invited to sell your work with %(cooperative)s on Ortak. "
+                    "Open %(link)s or enter the code %(code)s to set your password."
+                ) % {
+                    "cooperative": workspace.cooperative.name,
+                    "link": link,
+                    "code": services.format_code(code),
+                }
             return _render(
                 request,
                 "workspace/invitation.html",
@@ -413,15 +425,8 @@ def invite(request):
                     "invitation": invitation,
                     "code": services.format_code(code),
                     "link": link,
-                    "message": _(
-                        "You are invited to sell your work with %(cooperative)s on Ortak. "
-                        "Open %(link)s or enter the code %(code)s to set your password."
-                    )
-                    % {
-                        "cooperative": workspace.cooperative.name,
-                        "link": link,
-                        "code": services.format_code(code),
-                    },
+                    "message": message,
+                    "message_language": language,
                 },
             )
     status = 400 if form.errors else 200

@@ -110,3 +110,11 @@ def test_a_member_cannot_invite(client, side_a):
     client.login(username=side_a.member.username, password=PASSWORD)
     assert client.post(reverse("workspace:invite"), {"display_name": "X"}).status_code == 404
     assert not Invitation.objects.exists()
+
+
+def test_the_message_is_in_the_language_she_reads(client, side_a):
+    client.login(username=side_a.coordinator.username, password=PASSWORD)
+    response = client.post(reverse("workspace:invite"), {"display_name": "Rima", "language": "ar"})
+    message = response.context["message"]
+    assert "/ar/workspace/join/" in message
+    assert "Ortak" in message and "You are invited" not in message

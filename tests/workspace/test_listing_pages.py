@@ -109,9 +109,10 @@ def test_messages_come_in_her_language(member_client):
     response = member_client.post(url, {
         "version": listing.version, "price": "0", "action": "next",
     })
+    english = "The price must be more than zero."
     with translation.override("tr"):
-        expected = translation.gettext("The price must be more than zero.")
-    assert expected != "The price must be more than zero."
+        expected = translation.gettext(english)
+    assert expected != english
     assert expected in response.content.decode()
 
 

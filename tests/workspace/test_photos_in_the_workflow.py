@@ -60,3 +60,13 @@ def test_no_gps_in_any_stored_or_served_file(side_a):
         assert_no_metadata(image.original.name)
         for size in ("400x400", "800x800"):
             assert_no_metadata(make_thumbnail(image.original, size, crop=True).name)
+
+
+def test_workspace_thumbnails_are_made_at_upload_not_on_a_page_view(side_a):
+    from catalogue.thumbnails import thumbnail_name
+    from workspace.services import WORKSPACE_THUMBNAILS
+
+    listing = ready_listing(side_a.member)
+    photo = listing.photos.get()
+    for size, crop in WORKSPACE_THUMBNAILS:
+        assert default_storage.exists(thumbnail_name(photo.image.name, size, crop))
