@@ -26,6 +26,14 @@ class VersionedForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Her words may be in another script than the page (Arabic in an English page):
+        # the browser sets each box's direction from what is typed.
+        for field in self.fields.values():
+            if isinstance(field.widget, (forms.TextInput, forms.Textarea)):
+                field.widget.attrs.setdefault("dir", "auto")
+
 
 class PriceField(forms.CharField):
     """A price as people type it on a phone: "12.50", "12,50", "€ 12"."""
@@ -142,7 +150,7 @@ def valid_changes(form: forms.Form) -> dict:
 class ReturnForm(forms.Form):
     reason = forms.CharField(
         label=_("What should she change?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         max_length=1000,
         error_messages={"required": _("Tell her what to change, so she can fix it.")},
     )

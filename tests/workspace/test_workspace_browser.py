@@ -181,3 +181,62 @@ def screenshot_dir():
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_every_workspace_page_passes_axe(live_server, browser, lang):
+    cooperative = CooperativeFactory()
+    coordinator = UserFactory(username="coordinator", first_name="Hatice")
+    Coordinator.objects.create(user=coordinator, cooperative=cooperative)
+    member = UserFactory(username="amal", first_name="Amal")
+    maker = MakerFactory(cooperative=cooperative, user=member, display_name="Amal")
+    offline = MakerFactory(cooperative=cooperative, display_name="Leyla")
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for url in ("/workspace/sign-in/", "/workspace/join/"):
+        page.goto(f"{live_server.url}/{lang}{url}")
+        assert_accessible(page, url)
+    sign_in(page, live_server.url, lang, "coordinator")
+    for url in (
+        "/workspace/", "/workspace/pieces/", "/workspace/review/", "/workspace/makers/",
+        f"/workspace/makers/{maker.pk}/", "/workspace/invite/", "/workspace/sales/",
+    ):
+        response = page.goto(f"{live_server.url}/{lang}{url}")
+        assert response.status == 200, url
+        assert_accessible(page, url)
+    page.goto(f"{live_server.url}/{lang}/workspace/invite/?maker={offline.pk}")
+    page.click("main button[type=submit]")
+    page.wait_for_selector(".ws-invitation__code")
+    assert_accessible(page, "invitation")
+    context.close()
+
+
+def test_a_dropped_connection_loses_nothing_she_typed(live_server, browser):
+    """She types, the network drops as she saves; when she opens the page again her words are
+    still in the form (kept on her phone until the server has them)."""
+    cooperative = CooperativeFactory()
+    member = UserFactory(username="amal", first_name="Amal")
+    maker = MakerFactory(cooperative=cooperative, user=member)
+    listing = Listing.objects.create(cooperative=cooperative, maker=maker, created_by=member)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    sign_in(page, live_server.url, "en", "amal")
+    url = f"{live_server.url}/en/workspace/pieces/{listing.pk}/edit/details/"
+    page.goto(url)
+    page.fill("textarea[name=description]", "Woven on my mother's loom.")
+    page.fill("input[name=technique]", "Loom weaving")
+    context.set_offline(True)
+    with pytest.raises(Exception):  # noqa: B017 (the browser's own network error)
+        page.click("button[name=action][value=draft]", no_wait_after=False)
+        page.wait_for_url(re.compile(r"/workspace/pieces/\d+/$"), timeout=3_000)
+    context.set_offline(False)
+    page.goto(url)
+    assert page.input_value("textarea[name=description]") == "Woven on my mother's loom."
+    assert page.input_value("input[name=technique]") == "Loom weaving"
+    listing.refresh_from_db()
+    assert listing.description == ""  # the server never got it: the phone kept it
+    page.click("button[name=action][value=draft]")
+    page.wait_for_url(re.compile(r"/workspace/pieces/\d+/$"))
+    listing.refresh_from_db()
+    assert listing.description == "Woven on my mother's loom."
+    context.close()
