@@ -62,8 +62,8 @@ PRODUCT_CLASS_BY_DEPARTMENT = {
 }
 # Fields whose change on a piece in the shop must be reviewed again. Stock is not among them.
 REVIEWED_FIELDS = (
-    "title", "category", "price", "colour", "size", "other_materials", "technique",
-    "hours_to_make", "care_instructions", "description",
+    "title", "category", "price", "colour", "size", "materials", "other_materials", "technique",
+    "hours_to_make", "care_instructions", "description", "photos",
 )
 
 
@@ -105,7 +105,7 @@ def _after_edit_status(listing: Listing, workspace: Workspace, changed: set[str]
     or words to a piece in the shop needs review again. A coordinator's edit keeps a piece
     under review (she approves it next) and puts an edited live piece in her queue.
     """
-    if listing.status == ListingStatus.APPROVED and changed & set(REVIEWED_FIELDS + ("materials",)):
+    if listing.status == ListingStatus.APPROVED and changed & set(REVIEWED_FIELDS):
         return ListingStatus.SUBMITTED if workspace.is_coordinator else ListingStatus.DRAFT
     if listing.status == ListingStatus.SUBMITTED and not workspace.is_coordinator:
         return ListingStatus.DRAFT
@@ -186,12 +186,7 @@ def listing_add_photos(*, listing: Listing, workspace: Workspace, uploads) -> li
         position += 1
         added += 1
     if added:
-        if current.status == ListingStatus.APPROVED:
-            current.status = (
-                ListingStatus.SUBMITTED if workspace.is_coordinator else ListingStatus.DRAFT
-            )
-        elif current.status == ListingStatus.SUBMITTED and not workspace.is_coordinator:
-            current.status = ListingStatus.DRAFT
+        current.status = _after_edit_status(current, workspace, {"photos"})
         current.version = F("version") + 1
         current.save(update_fields=["status", "version", "updated"])
         _log(current, workspace.user, ListingAction.PHOTO_ADDED)
@@ -216,10 +211,7 @@ def listing_remove_photo(*, listing: Listing, workspace: Workspace, photo_id: in
         return
     photo.image.delete(save=False)
     photo.delete()
-    if current.status == ListingStatus.APPROVED:
-        current.status = (
-            ListingStatus.SUBMITTED if workspace.is_coordinator else ListingStatus.DRAFT
-        )
+    current.status = _after_edit_status(current, workspace, {"photos"})
     current.version = F("version") + 1
     current.save(update_fields=["status", "version", "updated"])
     _log(current, workspace.user, ListingAction.PHOTO_REMOVED)

@@ -124,7 +124,11 @@ def listing_new(request, maker_pk: int | None = None):
 
 @workspace_required
 def listing_detail(request, pk: int):
-    listing = selectors.listing_get(request.workspace, pk=pk)
+    return _listing_page(request, selectors.listing_get(request.workspace, pk=pk))
+
+
+def _listing_page(request, listing, *, return_form=None, status: int = 200):
+    available = services.listing_available(listing)
     return _render(
         request,
         "workspace/listing_detail.html",
@@ -132,10 +136,11 @@ def listing_detail(request, pk: int):
             "listing": listing,
             "events": selectors.listing_events(listing),
             "missing": services.listing_missing(listing),
-            "available": services.listing_available(listing),
-            "stock_form": StockForm(initial={"available": services.listing_available(listing)}),
-            "return_form": ReturnForm(),
+            "available": available,
+            "stock_form": StockForm(initial={"available": available}),
+            "return_form": return_form or ReturnForm(),
         },
+        status=status,
     )
 
 
@@ -347,19 +352,7 @@ def listing_return(request, pk: int):
                 "maker": listing.maker.display_name
             })
             return redirect("workspace:review-queue")
-    return _render(
-        request,
-        "workspace/listing_detail.html",
-        {
-            "listing": listing,
-            "events": selectors.listing_events(listing),
-            "missing": services.listing_missing(listing),
-            "available": services.listing_available(listing),
-            "stock_form": StockForm(initial={"available": services.listing_available(listing)}),
-            "return_form": form,
-        },
-        status=400,
-    )
+    return _listing_page(request, listing, return_form=form, status=400)
 
 
 @workspace_required(coordinator=True)
