@@ -184,3 +184,25 @@ def test_the_history_is_shown_to_the_member_and_the_coordinator(side_a, client):
         assert "Photo too dark." in text
         assert "Coord a returned it for changes." in text
         assert "Member a sent it for review." in text
+
+
+def test_a_coordinator_edits_a_piece_under_review_then_approves_it(side_a):
+    member, coordinator = workspace_for(side_a.member), workspace_for(side_a.coordinator)
+    listing = services.listing_submit(listing=ready_listing(side_a.member), workspace=member)
+    listing = services.listing_update(
+        listing=listing, workspace=coordinator, changes={"title": "Olive branch cushion"},
+        expected_version=listing.version,
+    )
+    assert listing.status == ListingStatus.SUBMITTED  # still in her queue
+    listing = services.listing_approve(listing=listing, workspace=coordinator)
+    assert listing.product.title == "Olive branch cushion"
+
+
+def test_a_member_editing_a_piece_under_review_takes_it_back_to_her_drafts(side_a):
+    member = workspace_for(side_a.member)
+    listing = services.listing_submit(listing=ready_listing(side_a.member), workspace=member)
+    listing = services.listing_update(
+        listing=listing, workspace=member, changes={"price": Decimal("41.00")},
+        expected_version=listing.version,
+    )
+    assert listing.status == ListingStatus.DRAFT
