@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from workspace.models import Listing
+from workspace.models import Listing, StockReason
 from workspace.services import sign_in_name_normalise
 
 Category = get_model("catalogue", "Category")
@@ -164,6 +164,19 @@ class StockForm(forms.Form):
             "required": _("Write how many you have ready, or 0."),
         },
     )
+
+
+class StockAdjustForm(forms.Form):
+    available = forms.IntegerField(
+        label=_("Ready to sell now"), min_value=0, max_value=9999,
+        error_messages={
+            "min_value": _("How many must be zero or more."),
+            "required": _("Write how many you have ready, or 0."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    reason = forms.ChoiceField(label=_("Why?"), choices=StockReason.choices)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
 class InviteForm(forms.Form):

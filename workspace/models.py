@@ -277,3 +277,47 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.used_at is None and self.expires_at > timezone.now()
+
+
+class StockReason(models.TextChoices):
+    CORRECTION = "correction", _("A correction: the count was wrong")
+    NEW_BATCH = "new_batch", _("New pieces are ready")
+    DAMAGED = "damaged", _("Damaged or lost")
+    OTHER = "other", _("Something else")
+
+
+class StockAdjustment(models.Model):
+    """A change of how many of a piece are ready to sell, with who, when and why."""
+
+    cooperative = models.ForeignKey(
+        "cooperatives.Cooperative",
+        on_delete=models.CASCADE,
+        related_name="stock_adjustments",
+        verbose_name=_("cooperative"),
+    )
+    stockrecord = models.ForeignKey(
+        "partner.StockRecord",
+        on_delete=models.CASCADE,
+        related_name="adjustments",
+        verbose_name=_("stock record"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    reason = models.CharField(_("why"), max_length=20, choices=StockReason.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    before = models.IntegerField(_("ready before"))
+    after = models.PositiveIntegerField(_("ready after"))
+    created = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("stock adjustment")
+        verbose_name_plural = _("stock adjustments")
+
+    def __str__(self) -> str:
+        return f"{self.stockrecord_id}: {self.before} → {self.after}"

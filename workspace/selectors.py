@@ -8,15 +8,25 @@ construction: no view ever reads a listing, maker or sale without going through 
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from oscar.core.loading import get_model
 
 from cooperatives.models import Cooperative, Maker
-from workspace.models import Coordinator, Listing, ListingPhoto, ListingStatus
+from workspace.models import (
+    Coordinator,
+    Listing,
+    ListingPhoto,
+    ListingStatus,
+    StockAdjustment,
+)
+
+LOW_STOCK = 2
 
 Line = get_model("order", "Line")
+StockRecord = get_model("partner", "StockRecord")
 Category = get_model("catalogue", "Category")
 
 
@@ -196,3 +206,32 @@ def category_choices() -> list[dict]:
         elif departments and node.path.startswith(departments[-1]["department"].path):
             departments[-1]["children"].append(node)
     return [department for department in departments if department["children"]]
+
+
+# Stock
+
+
+def stock_records(workspace: Workspace, *, low_only: bool = False) -> QuerySet:
+    """Her cooperative's stock (a coordinator) or her own pieces' (a member), fewest first."""
+    queryset = StockRecord.objects.filter(
+        partner_id=workspace.cooperative.partner_id, product__isnull=False
+    )
+    if not workspace.is_coordinator:
+        queryset = queryset.filter(product__maker=workspace.maker)
+    queryset = queryset.annotate(
+        available=Coalesce(F("num_in_stock"), 0) - Coalesce(F("num_allocated"), 0)
+    ).select_related("product", "product__maker")
+    if low_only:
+        queryset = queryset.filter(available__lte=LOW_STOCK)
+    return queryset.order_by("available", "product__title")
+
+
+def stock_record_get(workspace: Workspace, *, pk: int):
+    return get_object_or_404(stock_records(workspace), pk=pk)
+
+
+def stock_adjustments(workspace: Workspace) -> QuerySet:
+    queryset = StockAdjustment.objects.filter(cooperative=workspace.cooperative)
+    if not workspace.is_coordinator:
+        queryset = queryset.filter(stockrecord__product__maker=workspace.maker)
+    return queryset.select_related("actor", "stockrecord__product").order_by("-created", "-pk")

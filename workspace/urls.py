@@ -22,4 +22,6 @@ urlpatterns = [
     path("makers/<int:maker_pk>/new-piece/", views.listing_new, name="maker-listing-new"),
     path("invite/", views.invite, name="invite"),
     path("sales/", views.sales, name="sales"),
+    path("stock/", views.stock, name="stock"),
+    path("stock/<int:pk>/", views.stock_adjust, name="stock-adjust"),
 ]

@@ -6,9 +6,11 @@ coordinator and as her member, by GET and POST: each answers 404, and nothing ch
 
 import pytest
 from django.urls import URLPattern, reverse
+from oscar.core.loading import get_model
 
+from tests.factories import StockRecordFactory
 from workspace import urls as workspace_urls
-from workspace.models import Invitation, Listing, ListingEvent, ListingPhoto
+from workspace.models import Invitation, Listing, ListingEvent, ListingPhoto, StockAdjustment
 
 from .conftest import PASSWORD, ready_listing
 
@@ -23,10 +25,12 @@ def snapshot():
         list(ListingPhoto.objects.order_by("pk").values()),
         list(ListingEvent.objects.order_by("pk").values_list("pk", "action")),
         list(Invitation.objects.order_by("pk").values()),
+        list(StockAdjustment.objects.order_by("pk").values()),
+        list(get_model("partner", "StockRecord").objects.order_by("pk").values()),
     )
 
 
-def urls_with_ids(listing_pk: int, maker_pk: int) -> list[str]:
+def urls_with_ids(listing_pk: int, maker_pk: int, stock_pk: int) -> list[str]:
     found = []
     for pattern in workspace_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
@@ -35,7 +39,9 @@ def urls_with_ids(listing_pk: int, maker_pk: int) -> list[str]:
         if keys == {"pk", "step"}:
             found += [reverse(name, kwargs={"pk": listing_pk, "step": step}) for step in STEPS]
         elif keys == {"pk"}:
-            pk = maker_pk if pattern.name.startswith("maker") else listing_pk
+            pk = {"maker": maker_pk, "stock": stock_pk}.get(
+                pattern.name.split("-")[0], listing_pk
+            )
             found.append(reverse(name, kwargs={"pk": pk}))
         elif keys == {"maker_pk"}:
             found.append(reverse(name, kwargs={"maker_pk": maker_pk}))
@@ -50,22 +56,23 @@ def test_the_sweep_covers_every_url_with_an_id():
     }
     assert with_ids == {
         "join-code", "listing-detail", "listing-step", "listing-submit", "listing-stock",
-        "listing-approve", "listing-return", "maker-detail", "maker-listing-new",
+        "listing-approve", "listing-return", "maker-detail", "maker-listing-new", "stock-adjust",
     }
 
 
 @pytest.mark.parametrize("role", ["coordinator", "member"])
 def test_another_cooperatives_ids_are_404_and_change_nothing(client, side_a, side_b, role):
     theirs = ready_listing(side_b.member)
+    their_stock = StockRecordFactory(product__maker=side_b.maker)
     client.login(username=getattr(side_a, role).username, password=PASSWORD)
     before = snapshot()
-    for url in urls_with_ids(theirs.pk, side_b.maker.pk):
+    for url in urls_with_ids(theirs.pk, side_b.maker.pk, their_stock.pk):
         response = client.get(url)
         # 405: the address takes only POST, whoever asks; POST answers 404 below.
         assert response.status_code in (404, 405), url
         response = client.post(url, {
-            "version": theirs.version, "title": "taken over", "reason": "x", "available": "0",
-            "maker": side_b.maker.pk, "display_name": "Intruder",
+            "version": theirs.version, "title": "taken over", "available": "0",
+            "maker": side_b.maker.pk, "display_name": "Intruder", "reason": "correction",
         })
         assert response.status_code == 404, url
     assert snapshot() == before
@@ -73,11 +80,13 @@ def test_another_cooperatives_ids_are_404_and_change_nothing(client, side_a, sid
 
 def test_a_member_cannot_open_another_members_listing(client, side_a):
     hers = ready_listing(side_a.other_member, title="Not yours")
+    her_stock = StockRecordFactory(product__maker=side_a.other_maker)
     client.login(username=side_a.member.username, password=PASSWORD)
     before = snapshot()
-    for url in urls_with_ids(hers.pk, side_a.other_maker.pk):
+    for url in urls_with_ids(hers.pk, side_a.other_maker.pk, her_stock.pk):
         assert client.get(url).status_code in (404, 405), url
-        assert client.post(url, {"title": "mine now", "available": "0"}).status_code == 404, url
+        data = {"title": "mine now", "available": "0", "reason": "correction"}
+        assert client.post(url, data).status_code == 404, url
     assert snapshot() == before
     assert "Not yours" not in client.get(reverse("workspace:listing-list")).content.decode()
 

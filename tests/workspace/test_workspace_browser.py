@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from PIL import Image
 
-from tests.factories import CooperativeFactory, MakerFactory, UserFactory
+from tests.factories import CooperativeFactory, MakerFactory, StockRecordFactory, UserFactory
 from workspace.models import Coordinator, Listing, ListingStatus
 
 pytestmark = [
@@ -191,6 +191,7 @@ def test_every_workspace_page_passes_axe(live_server, browser, lang):
     member = UserFactory(username="amal", first_name="Amal")
     maker = MakerFactory(cooperative=cooperative, user=member, display_name="Amal")
     offline = MakerFactory(cooperative=cooperative, display_name="Leyla")
+    StockRecordFactory(product__maker=maker, num_in_stock=1)
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     for url in ("/workspace/sign-in/", "/workspace/join/"):
@@ -200,6 +201,7 @@ def test_every_workspace_page_passes_axe(live_server, browser, lang):
     for url in (
         "/workspace/", "/workspace/pieces/", "/workspace/review/", "/workspace/makers/",
         f"/workspace/makers/{maker.pk}/", "/workspace/invite/", "/workspace/sales/",
+        "/workspace/stock/", "/workspace/stock/?low=1",
     ):
         response = page.goto(f"{live_server.url}/{lang}{url}")
         assert response.status == 200, url
