@@ -200,6 +200,14 @@ OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405 (extended by later apps)
 OSCAR_THUMBNAILER = "catalogue.thumbnails.FileThumbnailer"
+# Line and order statuses: the rules live in order/fulfilment.py, the one source of truth.
+from order import fulfilment as _fulfilment  # noqa: E402
+
+OSCAR_LINE_STATUS_PIPELINE = _fulfilment.LINE_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_PIPELINE = _fulfilment.ORDER_STATUS_PIPELINE
+OSCAR_INITIAL_LINE_STATUS = _fulfilment.INITIAL_LINE_STATUS
+OSCAR_INITIAL_ORDER_STATUS = _fulfilment.INITIAL_ORDER_STATUS
+OSCAR_ORDER_STATUS_CASCADE: dict[str, str] = {}
 
 from shop.settings.stripe import *  # noqa: E402,F403  (Stripe or localstripe, see there)
 
