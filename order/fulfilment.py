@@ -14,13 +14,21 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from order.models import Line, Order, ShippingEvent
 
 logger = logging.getLogger("order.fulfilment")
 
@@ -149,7 +157,7 @@ def tracking_url(*, carrier: str, tracking_number: str) -> str:
     return known.tracking_url.format(number=quote(tracking_number, safe=""))
 
 
-def order_status(order) -> str:
+def order_status(order: Order) -> str:
     """The order's status from its lines' (an `OrderStatus` constant; `status_label` names it).
 
     Lines still to be sent decide between Paid and Packing; once any is sent, shipping
@@ -186,7 +194,9 @@ def order_status_from(statuses: list[str]) -> str:
 # -------
 
 
-def line_status_set(*, line, status: str, actor, note: str = ""):
+def line_status_set(
+    *, line: Line, status: str, actor: AbstractBaseUser | None, note: str = ""
+) -> Line:
     """Move one line to Packing, back to Paid, to Delivered or to Returned.
 
     Shipped and Cancelled have their own functions (`shipment_create`, `line_cancel`): they
@@ -219,7 +229,14 @@ def line_status_set(*, line, status: str, actor, note: str = ""):
     return locked
 
 
-def shipment_create(*, order, lines, carrier: str, tracking_number: str, actor):
+def shipment_create(
+    *,
+    order: Order,
+    lines: Iterable[Line],
+    carrier: str,
+    tracking_number: str,
+    actor: AbstractBaseUser | None,
+) -> ShippingEvent:
     """One cooperative sends some or all of its paid lines of this order in one parcel.
 
     Stock allocated at checkout is consumed, and the customer gets one "shipped" email for
@@ -270,7 +287,7 @@ def shipment_create(*, order, lines, carrier: str, tracking_number: str, actor):
     return event
 
 
-def line_cancel(*, line, reason: str, actor) -> None:
+def line_cancel(*, line: Line, reason: str, actor: AbstractBaseUser | None) -> None:
     """Cancel a piece that has not been sent: refund it through Stripe, put it back on sale,
     tell the customer and keep the reason for staff."""
     from checkout import services as checkout_services
@@ -416,7 +433,7 @@ def _paid_through_stripe(order) -> bool:
 # ------
 
 
-def order_language(order) -> str:
+def order_language(order: Order) -> str:
     """The language the customer shopped in, else the shop's default."""
     from django.conf import settings
 
@@ -429,7 +446,7 @@ def order_language(order) -> str:
     return language if language in known else settings.LANGUAGE_CODE
 
 
-def email_shipped(event) -> None:
+def email_shipped(event: ShippingEvent) -> None:
     from checkout.services import _email_send, _status_path
 
     order = event.order
@@ -446,7 +463,7 @@ def email_shipped(event) -> None:
         _email_send("ORDER_SHIPPED", order=order, context=context)
 
 
-def email_line_cancelled(line, *, reason: str, refunded) -> None:
+def email_line_cancelled(line: Line, *, reason: str, refunded: Decimal | None) -> None:
     from checkout.services import _email_send, _status_path
 
     order = line.order

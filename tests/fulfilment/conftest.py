@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_class, get_model
 
-from tests.checkout.conftest import localstripe_url  # noqa: F401  (a session fixture)
+# Checkout's private localstripe and its settings, for every test here (cancelling refunds).
+from tests.checkout.conftest import _stripe_settings, localstripe_url  # noqa: F401
 from tests.factories import UserFactory, product_for_sale
 
 Basket = get_model("basket", "Basket")
@@ -48,18 +49,3 @@ def staff():
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="change_order"))
     return user
-
-
-@pytest.fixture
-def stripe_local(settings, localstripe_url):  # noqa: F811
-    settings.STRIPE_USES_LOCALSTRIPE = True
-    settings.STRIPE_API_BASE = localstripe_url
-    settings.STRIPE_SECRET_KEY = "sk_test_local"
-    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_local"
-    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_fulfilment"
-    settings.STRIPE_TIMEOUT_SECONDS = 5
-    settings.STRIPE_MAX_NETWORK_RETRIES = 0
-    import requests
-
-    requests.delete(f"{localstripe_url}/_config/data", timeout=5)
-    return localstripe_url

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid_order(stripe_local):
+def paid_order():
     client = Client()
     product = product_for_sale(price=Decimal("20.00"), num_in_stock=5, title="Kilim cushion")
     response = pay(client, fingerprint=checkout_to_preview(client, product, quantity=3))
