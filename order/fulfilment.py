@@ -288,8 +288,9 @@ def shipment_create(
 
 
 def line_cancel(*, line: Line, reason: str, actor: AbstractBaseUser | None) -> None:
-    """Cancel a piece that has not been sent: refund it through Stripe, put it back on sale,
-    tell the customer and keep the reason for staff."""
+    """Cancel a piece that has not been sent: refund it through Stripe (with the shipping
+    charge when no piece of the order is left to send), put it back on sale, tell the customer
+    and keep the reason for staff."""
     from checkout import services as checkout_services
 
     reason = (reason or "").strip()
@@ -305,10 +306,13 @@ def line_cancel(*, line: Line, reason: str, actor: AbstractBaseUser | None) -> N
         quantity = locked.quantity - checkout_services.refunded_quantities(order).get(locked.pk, 0)
         refunded = None
         if _paid_through_stripe(order) and quantity > 0:
+            # The last piece left to send: nothing will be sent, so shipping goes back too.
+            last = not order.lines.exclude(pk=locked.pk).exclude(
+                status=LineStatus.CANCELLED).exists()
             try:
                 # Last of the checks: Stripe's refund cannot be rolled back with the rest.
                 event = checkout_services.order_refund(
-                    order=order, quantities={locked: quantity}, restock=True
+                    order=order, quantities=None if last else {locked: quantity}, restock=True
                 )
             except checkout_services.PaymentRefused as error:
                 raise FulfilmentError(str(error)) from error

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from oscar.core.loading import get_model
 
 from checkout import gateway
@@ -49,9 +50,10 @@ def test_cancel_before_shipping_refunds_through_stripe_and_returns_stock(
     with django_capture_on_commit_callbacks(execute=True):
         line_cancel(line=line, reason="The loom broke; we cannot finish it.", actor=staff)
 
-    assert refunded_in_stripe(paid_order) == 6000
+    # Nothing is left to send: the shipping charge goes back too (3 × 20.00 + 4.90).
+    assert refunded_in_stripe(paid_order) == 6490
     refund = paid_order.payment_events.get(event_type__name="Refunded")
-    assert refund.amount == Decimal("60.00")
+    assert refund.amount == Decimal("64.90")
     assert refund.line_quantities.get().quantity == 3
     record.refresh_from_db()
     assert (record.num_in_stock, record.num_allocated) == (5, 0)
@@ -66,8 +68,26 @@ def test_cancel_before_shipping_refunds_through_stripe_and_returns_stock(
     assert any("cancelled" in subject for subject in subjects), subjects
     (cancelled,) = [m for m in mail.outbox if "cancelled" in m.subject]
     assert cancelled.to == ["guest@example.com"]
-    assert "The loom broke" in cancelled.body and "€60.00" in cancelled.body
+    assert "The loom broke" in cancelled.body and "€64.90" in cancelled.body
     assert "Kilim cushion" in cancelled.body
+
+
+def test_cancelling_one_piece_of_two_refunds_that_piece_only(staff):
+    client = Client()
+    kept = product_for_sale(price=Decimal("35.00"), title="Silver ring")
+    client.post(reverse("basket:add", kwargs={"pk": kept.pk}), {"quantity": 1})
+    cancelled = product_for_sale(price=Decimal("20.00"), title="Kilim cushion")
+    response = pay(client, fingerprint=checkout_to_preview(client, cancelled, quantity=2))
+    assert response.json()["status"] == "succeeded"
+    order = Order.objects.get()
+    line = order.lines.get(product=cancelled)
+
+    line_cancel(line=line, reason="One of the two was damaged.", actor=staff)
+
+    assert refunded_in_stripe(order) == 4000
+    order.refresh_from_db()
+    assert order.status == "Partly cancelled"
+    assert order.lines.get(product=kept).status == LineStatus.PAID
 
 
 def test_cancelling_a_shipped_paid_line_is_refused_and_refunds_nothing(paid_order, staff):
