@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's own defaults, overridden below)
 
 from shop.settings.environment import database_from_environment, redis_from_environment
+from shop.sites import site_url_clean
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -181,6 +182,10 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The shop's address, the one every link in an email starts with (see shop/sites.py): Oscar's
+# scheme, Wagtail's admin links, and, after each migrate, the Sites record's domain.
+SITE_URL = site_url_clean(os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000")
+OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ortak <hello@ortak.example>")
 
 # Haystack is still imported by Oscar's search app; the catalogue and the site search read the
@@ -213,7 +218,7 @@ from shop.settings.stripe import *  # noqa: E402,F403  (Stripe or localstripe, s
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Ortak"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "webp": "webp"}

@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from shop.settings.base import *  # noqa: F403
 from shop.settings.base import require
+from shop.sites import site_url_for_production
 
 DEBUG = False
 SECRET_KEY = require("SECRET_KEY")
@@ -40,3 +41,9 @@ if STRIPE_USES_LOCALSTRIPE:  # noqa: F405
 else:
     STRIPE_PUBLISHABLE_KEY = require("STRIPE_PUBLISHABLE_KEY")
     STRIPE_WEBHOOK_SECRET = require("STRIPE_WEBHOOK_SECRET")
+
+# Every link in an email starts here: https, and a host this shop answers to. Checked after the
+# other required settings, so the first thing missing is the first thing said.
+SITE_URL = site_url_for_production(os.environ.get("SITE_URL", ""), ALLOWED_HOSTS)
+OSCAR_URL_SCHEMA = "https"
+WAGTAILADMIN_BASE_URL = SITE_URL

@@ -10,6 +10,11 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Links in emails: an address of its own, whatever the developer's environment says, so a link
+# built from the request's host ("testserver") or a stale Sites record shows up in the tests.
+SITE_URL = "https://shop.ortak.test"
+OSCAR_URL_SCHEMA = "https"
+WAGTAILADMIN_BASE_URL = SITE_URL
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
