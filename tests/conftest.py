@@ -1,8 +1,10 @@
 """Shared fixtures: a real browser (Debian's Chromium through Playwright) and media isolation."""
 
 import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -64,6 +66,74 @@ def _no_private_details_in_any_email():
         text = "\n".join(str(part) for part in parts)
         leaked = [marker for marker in PRIVATE_MARKERS if marker in text]
         assert not leaked, f"Private details {leaked} in an email: {message.subject!r}"
+
+
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK = re.compile(r"https?://[^\s\"'<>]+")
+# Hosts that mean a link was built from something other than SITE_URL: Django's default Sites
+# record, a developer's machine, or the test client's request.
+WRONG_HOSTS = ("example.com", "localhost", "testserver")
+
+
+def wrong_links(body: str, site_urls: set[str]) -> list[str]:
+    """The links of an email body that do not lead to the shop's configured address.
+
+    A link to the shop's host must start with a configured SITE_URL (scheme and port too); a
+    link elsewhere (a carrier's tracking page) must name no port but a configured one. The
+    customers' own addresses (`ayse@example.com`) are recipients, not links.
+    """
+    configured = [urlsplit(url) for url in site_urls]
+    hosts = {parts.hostname for parts in configured}
+    ports = {parts.port for parts in configured}
+    wrong = []
+    for link in LINK.findall(body):
+        parts = urlsplit(link.replace("&amp;", "&"))
+        host = parts.hostname or ""
+        if any(host == bad or host.endswith("." + bad) for bad in WRONG_HOSTS):
+            wrong.append(link)
+        elif host in hosts and not any(
+            link == url or link.startswith(url + "/") for url in site_urls
+        ):
+            wrong.append(link)
+        elif parts.port is not None and parts.port not in ports:
+            wrong.append(link)
+    without_addresses = EMAIL_ADDRESS.sub("", LINK.sub("", body))
+    wrong += [f"the text {host!r}" for host in WRONG_HOSTS if host in without_addresses]
+    return wrong
+
+
+@pytest.fixture(autouse=True)
+def _every_email_links_to_the_shops_address():
+    """Every email any test sends links only to the shop's address (SITE_URL), text and HTML.
+
+    A test may change SITE_URL; an email sent while it was in force is checked against it.
+    """
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    site_urls = {settings.SITE_URL}
+
+    def remember(*, setting, value, **kwargs):
+        if setting == "SITE_URL" and value:
+            site_urls.add(value)
+
+    setting_changed.connect(remember, weak=False)
+    try:
+        yield
+    finally:
+        setting_changed.disconnect(remember)
+    from django.core import mail
+
+    for message in getattr(mail, "outbox", []):
+        bodies = [message.body] + [
+            content for content, _type in getattr(message, "alternatives", [])
+        ]
+        wrong = [link for body in bodies for link in wrong_links(str(body), site_urls)]
+        wrong += wrong_links(message.subject, site_urls)
+        assert not wrong, (
+            f"Links that are not the shop's address ({sorted(site_urls)}) in the email "
+            f"{message.subject!r}: {wrong}"
+        )
 
 
 @pytest.fixture(scope="session")
