@@ -179,6 +179,43 @@ class StockAdjustForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
+class ShipForm(forms.Form):
+    """One parcel: which of her pieces of the order are in it, the carrier, the tracking number."""
+
+    lines = forms.TypedMultipleChoiceField(
+        label=_("Pieces in this parcel"), coerce=int, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the pieces that are in this parcel.")},
+    )
+    carrier = forms.ChoiceField(label=_("Carrier"))
+    tracking_number = forms.CharField(
+        label=_("Tracking number"), max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "dir": "ltr", "autocapitalize": "characters"}
+        ),
+    )
+
+    def __init__(self, *args, lines, **kwargs):
+        from order.fulfilment import CARRIERS
+
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].choices = [(line.pk, line.title) for line in lines]
+        self.fields["lines"].initial = [line.pk for line in lines]
+        self.fields["carrier"].choices = [
+            (code, carrier.name) for code, carrier in CARRIERS.items()
+        ]
+
+
+class CancelLineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why can it not be sent?"), max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        help_text=_("The customer reads this. She is refunded at once."),
+        error_messages={
+            "required": _("Say why the piece is cancelled: the customer will read it.")
+        },
+    )
+
+
 class InviteForm(forms.Form):
     maker = forms.ModelChoiceField(
         label=_("A maker already listed"), queryset=None, required=False,

@@ -235,3 +235,60 @@ def stock_adjustments(workspace: Workspace) -> QuerySet:
     if not workspace.is_coordinator:
         queryset = queryset.filter(stockrecord__product__maker=workspace.maker)
     return queryset.select_related("actor", "stockrecord__product").order_by("-created", "-pk")
+
+
+# Orders to ship (coordinators)
+
+
+def order_lines(workspace: Workspace) -> QuerySet:
+    """Her cooperative's order lines: never another cooperative's, never payment details."""
+    require_coordinator(workspace)
+    return Line.objects.filter(cooperative=workspace.cooperative).select_related(
+        "order", "order__shipping_address", "maker"
+    )
+
+
+ORDER_VIEWS = ("to_ship", "shipped", "all")
+
+
+def _lines_shown(workspace: Workspace, show: str) -> QuerySet:
+    from order.fulfilment import SHIPPABLE, LineStatus
+
+    lines = order_lines(workspace)
+    if show == "to_ship":
+        return lines.filter(Q(status__in=SHIPPABLE) | Q(status=""))
+    if show == "shipped":
+        return lines.filter(status__in=[LineStatus.SHIPPED, LineStatus.DELIVERED])
+    return lines
+
+
+def lines_to_ship_count(workspace: Workspace) -> int:
+    return _lines_shown(workspace, "to_ship").count()
+
+
+def orders_with_lines(workspace: Workspace, *, show: str = "to_ship") -> list[dict]:
+    """Her lines grouped by order, oldest order first."""
+    lines = _lines_shown(workspace, show)
+    grouped: dict[int, dict] = {}
+    for line in lines.order_by("order__date_placed", "order_id", "pk")[:500]:
+        entry = grouped.setdefault(line.order_id, {"order": line.order, "lines": []})
+        entry["lines"].append(line)
+    return list(grouped.values())
+
+
+def order_get(workspace: Workspace, *, number: str) -> dict:
+    """One order as her cooperative sees it: her lines only; the customer's name and address
+    only while she still has something of it to send."""
+    from order.fulfilment import SHIPPABLE
+
+    lines = list(order_lines(workspace).filter(order__number=number).order_by("pk"))
+    if not lines:
+        raise Http404
+    order = lines[0].order
+    to_ship = [line for line in lines if (line.status or "Paid") in SHIPPABLE]
+    return {
+        "order": order,
+        "lines": lines,
+        "to_ship": to_ship,
+        "address": order.shipping_address if to_ship else None,
+    }

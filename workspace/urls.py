@@ -22,6 +22,20 @@ urlpatterns = [
     path("makers/<int:maker_pk>/new-piece/", views.listing_new, name="maker-listing-new"),
     path("invite/", views.invite, name="invite"),
     path("sales/", views.sales, name="sales"),
+    path("orders/", views.orders, name="orders"),
+    path("orders/<str:number>/", views.order_detail, name="order-detail"),
+    path("orders/<str:number>/packing-slip/", views.packing_slip, name="packing-slip"),
+    path("orders/<str:number>/ship/", views.order_ship, name="order-ship"),
+    path(
+        "orders/<str:number>/lines/<int:line_pk>/packing/",
+        views.order_line_packing,
+        name="order-line-packing",
+    ),
+    path(
+        "orders/<str:number>/lines/<int:line_pk>/cancel/",
+        views.order_line_cancel,
+        name="order-line-cancel",
+    ),
     path("stock/", views.stock, name="stock"),
     path("stock/<int:pk>/", views.stock_adjust, name="stock-adjust"),
 ]

@@ -22,10 +22,12 @@ from django.views.decorators.http import require_POST
 from workspace import selectors, services
 from workspace.forms import (
     STEP_FORMS,
+    CancelLineForm,
     CodeForm,
     InviteForm,
     JoinForm,
     ReturnForm,
+    ShipForm,
     SignInForm,
     StockAdjustForm,
     StockForm,
@@ -68,6 +70,8 @@ def home(request):
     workspace = request.workspace
     counts = selectors.listing_counts(workspace)
     context = {"counts": counts}
+    if workspace.is_coordinator:
+        context["lines_to_ship"] = selectors.lines_to_ship_count(workspace)
     if workspace.is_member:
         mine = selectors.sales(workspace)
         context["sales_total"] = mine.aggregate(total=Sum("line_price_incl_tax"))["total"]
@@ -477,6 +481,124 @@ def stock_adjust(request, pk: int):
             for message in field_errors:
                 messages.error(request, message)
     return redirect(f"{reverse('workspace:stock')}#stock-{record.pk}")
+
+
+# Orders to ship (coordinators)
+
+
+@workspace_required(coordinator=True)
+def orders(request):
+    show = request.GET.get("show", "to_ship")
+    if show not in selectors.ORDER_VIEWS:
+        show = "to_ship"
+    return _render(
+        request,
+        "workspace/orders.html",
+        {"orders": selectors.orders_with_lines(request.workspace, show=show), "show": show},
+    )
+
+
+def _order_page(request, number: str, *, ship_form=None, status: int = 200):
+    found = selectors.order_get(request.workspace, number=number)
+    return _render(
+        request,
+        "workspace/order_detail.html",
+        {
+            **found,
+            "ship_form": ship_form or ShipForm(lines=found["to_ship"]),
+            "cancel_form": CancelLineForm(),
+        },
+        status=status,
+    )
+
+
+@workspace_required(coordinator=True)
+def order_detail(request, number: str):
+    return _order_page(request, number)
+
+
+@workspace_required(coordinator=True)
+def packing_slip(request, number: str):
+    found = selectors.order_get(request.workspace, number=number)
+    return _render(request, "workspace/packing_slip.html", found)
+
+
+@require_POST
+@workspace_required(coordinator=True)
+def order_ship(request, number: str):
+    from order import fulfilment
+
+    found = selectors.order_get(request.workspace, number=number)
+    form = ShipForm(request.POST, lines=found["to_ship"])
+    if not form.is_valid():
+        return _order_page(request, number, ship_form=form, status=400)
+    chosen = [line for line in found["to_ship"] if line.pk in set(form.cleaned_data["lines"])]
+    try:
+        fulfilment.shipment_create(
+            order=found["order"],
+            lines=chosen,
+            carrier=form.cleaned_data["carrier"],
+            tracking_number=form.cleaned_data["tracking_number"],
+            actor=request.user,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return _order_page(request, number, ship_form=form, status=400)
+    messages.success(request, _("Shipped. The customer gets an email with the tracking number."))
+    return redirect("workspace:order-detail", number=number)
+
+
+def _her_line(request, number: str, line_pk: int):
+    found = selectors.order_get(request.workspace, number=number)
+    for line in found["lines"]:
+        if line.pk == line_pk:
+            return line
+    raise Http404
+
+
+@require_POST
+@workspace_required(coordinator=True)
+def order_line_packing(request, number: str, line_pk: int):
+    from order import fulfilment
+
+    line = _her_line(request, number, line_pk)
+    target = (
+        fulfilment.LineStatus.PAID
+        if line.status == fulfilment.LineStatus.PACKING
+        else fulfilment.LineStatus.PACKING
+    )
+    try:
+        fulfilment.line_status_set(line=line, status=target, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("workspace:order-detail", number=number)
+
+
+@require_POST
+@workspace_required(coordinator=True)
+def order_line_cancel(request, number: str, line_pk: int):
+    from order import fulfilment
+
+    line = _her_line(request, number, line_pk)
+    form = CancelLineForm(request.POST)
+    if form.is_valid():
+        try:
+            fulfilment.line_cancel(
+                line=line, reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("Cancelled. The customer is refunded and told why.")
+            )
+    else:
+        for message in form.errors.get("reason", []):
+            messages.error(request, message)
+    return redirect("workspace:order-detail", number=number)
 
 
 # Joining and signing in

@@ -72,6 +72,11 @@
     });
   });
 
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     if (!navigator.clipboard) { return; }
     button.hidden = false;

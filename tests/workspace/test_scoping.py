@@ -13,6 +13,7 @@ from workspace import urls as workspace_urls
 from workspace.models import Invitation, Listing, ListingEvent, ListingPhoto, StockAdjustment
 
 from .conftest import PASSWORD, ready_listing
+from .test_orders import mixed_order
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,12 @@ def snapshot():
         list(Invitation.objects.order_by("pk").values()),
         list(StockAdjustment.objects.order_by("pk").values()),
         list(get_model("partner", "StockRecord").objects.order_by("pk").values()),
+        list(get_model("order", "Line").objects.order_by("pk").values()),
+        list(get_model("order", "Order").objects.order_by("pk").values()),
     )
 
 
-def urls_with_ids(listing_pk: int, maker_pk: int, stock_pk: int) -> list[str]:
+def urls_with_ids(listing_pk: int, maker_pk: int, stock_pk: int, line=None) -> list[str]:
     found = []
     for pattern in workspace_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
@@ -45,6 +48,10 @@ def urls_with_ids(listing_pk: int, maker_pk: int, stock_pk: int) -> list[str]:
             found.append(reverse(name, kwargs={"pk": pk}))
         elif keys == {"maker_pk"}:
             found.append(reverse(name, kwargs={"maker_pk": maker_pk}))
+        elif keys == {"number"} and line is not None:
+            found.append(reverse(name, kwargs={"number": line.order.number}))
+        elif keys == {"number", "line_pk"} and line is not None:
+            found.append(reverse(name, kwargs={"number": line.order.number, "line_pk": line.pk}))
     found.append(reverse("workspace:listing-list") + f"?maker={maker_pk}")
     found.append(reverse("workspace:invite") + f"?maker={maker_pk}")
     return found
@@ -57,6 +64,7 @@ def test_the_sweep_covers_every_url_with_an_id():
     assert with_ids == {
         "join-code", "listing-detail", "listing-step", "listing-submit", "listing-stock",
         "listing-approve", "listing-return", "maker-detail", "maker-listing-new", "stock-adjust",
+        "order-detail", "packing-slip", "order-ship", "order-line-packing", "order-line-cancel",
     }
 
 
@@ -64,15 +72,19 @@ def test_the_sweep_covers_every_url_with_an_id():
 def test_another_cooperatives_ids_are_404_and_change_nothing(client, side_a, side_b, role):
     theirs = ready_listing(side_b.member)
     their_stock = StockRecordFactory(product__maker=side_b.maker)
+    their_line = mixed_order(their_stock.product).lines.get()
     client.login(username=getattr(side_a, role).username, password=PASSWORD)
     before = snapshot()
-    for url in urls_with_ids(theirs.pk, side_b.maker.pk, their_stock.pk):
+    urls = urls_with_ids(theirs.pk, side_b.maker.pk, their_stock.pk, their_line)
+    assert len(urls) == 18  # every URL with an id but the invitation code, and two ?maker=
+    for url in urls:
         response = client.get(url)
         # 405: the address takes only POST, whoever asks; POST answers 404 below.
         assert response.status_code in (404, 405), url
         response = client.post(url, {
             "version": theirs.version, "title": "taken over", "available": "0",
             "maker": side_b.maker.pk, "display_name": "Intruder", "reason": "correction",
+            "lines": [their_line.pk], "carrier": "ptt", "tracking_number": "KP123456789TR",
         })
         assert response.status_code == 404, url
     assert snapshot() == before
