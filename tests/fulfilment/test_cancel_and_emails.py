@@ -29,7 +29,10 @@ def paid_order():
     response = pay(client, fingerprint=checkout_to_preview(client, product, quantity=3))
     assert response.json()["status"] == "succeeded"
     mail.outbox.clear()
-    return Order.objects.get()
+    order = Order.objects.get()
+    # Checkout places orders (and their lines) as Paid, from Oscar's initial-status settings.
+    assert order.status == "Paid" and order.lines.get().status == "Paid"
+    return order
 
 
 def refunded_in_stripe(order) -> int:
