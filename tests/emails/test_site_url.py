@@ -1,11 +1,6 @@
 """SITE_URL: read once from the environment, required on https in production, and written into
 Django's Sites record and Wagtail's default site by every `migrate`."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.contrib.sites.models import Site
 from django.core.exceptions import ImproperlyConfigured
@@ -13,8 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Site as WagtailSite
 
 from shop.sites import site_url_clean, site_url_for_production
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.foundation.test_settings import run_check
 
 
 @pytest.mark.parametrize(
@@ -59,17 +53,12 @@ def test_production_without_site_url_serves_its_one_allowed_host_over_https():
 
 
 def test_production_refuses_to_start_on_plain_http_with_one_line():
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
-    env.update(
+    result = run_check(
         DJANGO_SETTINGS_MODULE="shop.settings.production",
         SECRET_KEY="a-test-secret-that-is-long-enough-and-random-" + "q7Zp" * 8,
         ALLOWED_HOSTS="shop.example.org",
         STRIPE_ALLOW_LOCALSTRIPE="true",
         SITE_URL="http://shop.example.org",
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode != 0
     assert "SITE_URL must start with https:// in production" in result.stderr.splitlines()[-1]
