@@ -271,3 +271,18 @@ def test_the_workspace_has_listings_in_every_state(shop):
         assert listing.product.is_public and listing.product.maker_id == listing.maker_id
         assert listing.product.upc.startswith(UPC_PREFIX)
         assert listing.product.images.exists()
+
+
+def test_demo_orders_show_every_state_of_fulfilment(shop):
+    Order = get_model("order", "Order")
+    orders = Order.objects.filter(number__startswith="DEMO-")
+    line_statuses = set(
+        get_model("order", "Line").objects.filter(order__in=orders).values_list("status", flat=True)
+    )
+    assert line_statuses == {"Paid", "Packing", "Shipped", "Delivered", "Cancelled"}
+    assert {"Paid", "Partly shipped", "Shipped", "Delivered", "Cancelled"} <= set(
+        orders.values_list("status", flat=True)
+    )
+    mixed = [order for order in orders if order.lines.values("cooperative").distinct().count() > 1]
+    assert len(mixed) >= 3
+    assert all(order.user.email == "customer@ortak.example" for order in orders)
