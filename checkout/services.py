@@ -439,17 +439,21 @@ def payment_release(payment: StripePayment, *, reason: str, intent=None) -> None
 # -------
 
 
-def order_refund(*, order, quantities: dict | None = None, restock: bool = True) -> PaymentEvent:
+def order_refund(
+    *, order, quantities: dict | None = None, restock: bool = True, notify: bool = True
+) -> PaymentEvent:
     """Refund the whole order (quantities=None) or some of its lines through Stripe.
 
     `quantities` maps order lines to how many of each are refunded. Shipping is refunded only
-    with the whole order.
+    with the whole order. `notify=False` when the caller tells the customer itself (a piece
+    cancelled by its cooperative: one email saying why and how much comes back).
     """
     with transaction.atomic():
         # Two members of staff refunding at once would both see the same "left to refund".
         order = Order.objects.select_for_update().get(pk=order.pk)
         event, amount, payment = _order_refund_locked(order, quantities, restock)
-    email_order_refunded(order, payment, amount)
+    if notify:
+        email_order_refunded(order, payment, amount)
     return event
 
 

@@ -312,7 +312,8 @@ def line_cancel(*, line: Line, reason: str, actor: AbstractBaseUser | None) -> N
             try:
                 # Last of the checks: Stripe's refund cannot be rolled back with the rest.
                 event = checkout_services.order_refund(
-                    order=order, quantities=None if last else {locked: quantity}, restock=True
+                    order=order, quantities=None if last else {locked: quantity}, restock=True,
+                    notify=False,
                 )
             except checkout_services.PaymentRefused as error:
                 raise FulfilmentError(str(error)) from error
