@@ -184,7 +184,7 @@ def sales(workspace: Workspace, *, maker: Maker | None = None) -> QuerySet:
     return (
         queryset.select_related("order")
         .only(
-            "pk", "title", "quantity", "line_price_incl_tax", "maker_name", "product_id",
+            "pk", "title", "quantity", "line_price_incl_tax", "maker_name", "product_id", "status",
             "order__date_placed", "order__currency",
         )
         .order_by("-order__date_placed", "-pk")

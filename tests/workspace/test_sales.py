@@ -32,7 +32,7 @@ def test_a_member_sees_her_sales_only_and_the_coordinator_her_cooperatives(
 
     client.login(username=side_a.member.username, password=PASSWORD)
     page = client.get(reverse("workspace:sales")).content.decode()
-    assert "Her runner" in page and "€60.00" in page
+    assert "Her runner" in page and "€60.00" in page and "Paid" in page
     assert "Colleague bag" not in page and "Other cooperative ring" not in page
 
     client.login(username=side_a.coordinator.username, password=PASSWORD)
