@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workspace import views
+from workspace import reviews, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -38,4 +38,5 @@ urlpatterns = [
     ),
     path("stock/", views.stock, name="stock"),
     path("stock/<int:pk>/", views.stock_adjust, name="stock-adjust"),
+    path("reviews/", reviews.reviews_page, name="reviews"),
 ]

@@ -202,7 +202,10 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
-OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+OSCAR_HIDDEN_FEATURES = ["wishlists"]
+# Reviews only from buyers of a delivered piece (catalogue/reviews/), approved by staff first.
+OSCAR_MODERATE_REVIEWS = True
+OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405 (extended by later apps)
 OSCAR_THUMBNAILER = "catalogue.thumbnails.FileThumbnailer"
 # Line and order statuses: the rules live in order/fulfilment.py, the one source of truth.
