@@ -495,11 +495,15 @@ def _require_coordinator(workspace: Workspace) -> None:
 
 
 def sign_in_name_normalise(value: str) -> str:
-    """One spelling of a sign-in name: emails in lower case, phone numbers without spaces."""
+    """One spelling of a sign-in name: emails in lower case, phone numbers without spaces or
+    dashes; any other user name as it is."""
     value = value.strip()
     if "@" in value:
         return value.lower()
-    return "".join(ch for ch in value if ch not in " -().")
+    compact = "".join(ch for ch in value if ch not in " -().")
+    if compact.removeprefix("+").isdigit():
+        return compact
+    return value
 
 
 def _hash(code: str) -> str:

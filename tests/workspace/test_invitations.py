@@ -118,3 +118,11 @@ def test_the_message_is_in_the_language_she_reads(client, side_a):
     message = response.context["message"]
     assert "/ar/workspace/join/" in message
     assert "Ortak" in message and "You are invited" not in message
+
+
+def test_sign_in_names_are_spelled_one_way():
+    from workspace.services import sign_in_name_normalise
+
+    assert sign_in_name_normalise(" +90 (532) 111-22 33 ") == "+905321112233"
+    assert sign_in_name_normalise("Rima@Example.org") == "rima@example.org"
+    assert sign_in_name_normalise("coordinator-a") == "coordinator-a"
