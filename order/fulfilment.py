@@ -123,7 +123,7 @@ CARRIERS: dict[str, Carrier] = {
         "https://www.indiapost.gov.in/_layouts/15/dop.portal.tracking/trackconsignment.aspx"
         "?consignmentnumber={number}",
     ),
-    "other": Carrier("Other carrier"),
+    "other": Carrier(_("Other carrier")),
 }
 # Letters, digits and dashes, 4 to 40 of them: every carrier above fits, markup never does.
 TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{3,39}$")
@@ -146,7 +146,7 @@ def status_label(status: str) -> str:
 
 def carrier_name(code: str) -> str:
     carrier = CARRIERS.get(code or "")
-    return carrier.name if carrier else (code or "")
+    return str(carrier.name) if carrier else (code or "")
 
 
 def tracking_url(*, carrier: str, tracking_number: str) -> str:
@@ -265,7 +265,7 @@ def shipment_create(
             if (line.status or LineStatus.PAID) not in SHIPPABLE:
                 raise FulfilmentError(
                     _("“%(title)s” cannot be shipped: it is %(status)s.")
-                    % {"title": line.title, "status": status_label(line.status).lower()}
+                    % {"title": line.title, "status": status_label(line.status)}
                 )
         event = _shipping_event_record(
             order, locked, event_name=SHIPPING_EVENT_SHIPPED,
@@ -356,8 +356,8 @@ def _transition_check(line, status: str) -> None:
     if status not in ALLOWED.get(current, set()):
         raise FulfilmentError(
             _("“%(title)s” is %(current)s and cannot become %(status)s.")
-            % {"title": line.title, "current": status_label(current).lower(),
-               "status": status_label(status).lower()}
+            % {"title": line.title, "current": status_label(current),
+               "status": status_label(status)}
         )
 
 

@@ -7,6 +7,7 @@ order status" obey the fulfilment rules and record who acted. Everything else is
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.apps.dashboard.orders.views import OrderDetailView as CoreOrderDetailView
 from oscar.core.loading import get_model
 
@@ -53,7 +54,11 @@ class OrderDetailView(CoreOrderDetailView):
         if done:
             messages.info(
                 request,
-                _("%(count)d line(s) now %(status)s.")
+                ngettext(
+                    "%(count)d line is now %(status)s.",
+                    "%(count)d lines are now %(status)s.",
+                    len(done),
+                )
                 % {"count": len(done), "status": fulfilment.status_label(new_status)},
             )
         return self.reload_page()
