@@ -26,6 +26,7 @@ from workspace.models import (
 LOW_STOCK = 2
 
 Line = get_model("order", "Line")
+LineEvent = get_model("order", "LineEvent")
 StockRecord = get_model("partner", "StockRecord")
 Category = get_model("catalogue", "Category")
 
@@ -281,7 +282,19 @@ def order_get(workspace: Workspace, *, number: str) -> dict:
     only while she still has something of it to send."""
     from order.fulfilment import SHIPPABLE
 
-    lines = list(order_lines(workspace).filter(order__number=number).order_by("pk"))
+    lines = list(
+        order_lines(workspace)
+        .filter(order__number=number)
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=LineEvent.objects.select_related("actor", "shipping_event").order_by(
+                    "date_created", "pk"
+                ),
+            )
+        )
+        .order_by("pk")
+    )
     if not lines:
         raise Http404
     order = lines[0].order

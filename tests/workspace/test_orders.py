@@ -160,6 +160,10 @@ def test_packing_and_cancelling_a_piece_she_cannot_make(
     line.refresh_from_db()
     assert line.status == LineStatus.CANCELLED
     assert any("The fabric ran out." in message.body for message in mail.outbox)
+    # The line's history, on her order page: who, when, from what to what, why.
+    detail = page(client, reverse("workspace:order-detail", kwargs={"number": order.number}))
+    assert "The fabric ran out." in detail
+    assert "Coord a: Paid → Packing" in detail and "Coord a: Packing → Cancelled" in detail
 
 
 def test_members_do_not_reach_the_orders(client, side_a, order):
