@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STRIPE_PORT ?= 8420
 export DJANGO_SETTINGS_MODULE ?= shop.settings.dev
-# The address emails link to; `migrate` writes it into Django's Sites and Wagtail's site.
-export SITE_URL ?= http://127.0.0.1:$(PORT)
+# The address emails link to (`migrate` writes it into Django's Sites and Wagtail's site):
+# the one `make run` serves. Tests and production set their own.
+run migrate demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run install migrate demo static test system-packages lint bench clean
 

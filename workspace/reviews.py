@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from oscar.core.loading import get_model
 
 from workspace.selectors import Workspace
-from workspace.views import _render, workspace_required
+from workspace.views import render_workspace, workspace_required
 
 ProductReview = get_model("reviews", "ProductReview")
 
@@ -35,7 +35,7 @@ def reviews_of_my_pieces(workspace: Workspace) -> QuerySet:
 
 @workspace_required
 def reviews_page(request):
-    return _render(
+    return render_workspace(
         request,
         "workspace/reviews.html",
         {"reviews": reviews_of_my_pieces(request.workspace)[:REVIEWS_SHOWN]},

@@ -1,0 +1,42 @@
+"""What every workspace page shares: who she is here (`workspace_required`), rendering."""
+
+from functools import wraps
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from workspace import selectors
+
+
+def workspace_required(view=None, *, coordinator: bool = False):
+    """Sign-in first; then her workspace, or a page saying she has none. 404 for a member on a
+    coordinator's page, as for any object she may not see."""
+
+    def decorate(view_function):
+        @wraps(view_function)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect(f"{reverse('workspace:sign-in')}?next={request.get_full_path()}")
+            workspace = selectors.workspace_for(request.user)
+            if workspace is None:
+                return render(request, "workspace/no_workspace.html", status=403)
+            if coordinator and not workspace.is_coordinator:
+                raise Http404
+            request.workspace = workspace
+            return view_function(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def render_workspace(request, template: str, context: dict, status: int = 200):
+    return render(request, template, {"workspace": request.workspace, **context}, status=status)
+
+
+def int_or_404(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
