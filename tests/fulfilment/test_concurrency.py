@@ -12,6 +12,9 @@ from django.db import connection
 from oscar.core.loading import get_model
 
 from order.fulfilment import FulfilmentError, LineStatus, line_cancel, shipment_create
+
+# The same guard as checkout's concurrency tests: row locks are PostgreSQL's.
+from tests.checkout.test_concurrency import _postgres_only  # noqa: F401
 from tests.factories import UserFactory, product_for_sale
 from tests.fulfilment.conftest import order_place
 
@@ -19,15 +22,6 @@ ShippingEvent = get_model("order", "ShippingEvent")
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "SKIPPED: CONCURRENCY NOT TESTED - needs PostgreSQL row locks; run with "
-            "DATABASE_URL=postgres://... pytest -m postgres (CI does)"
-        )
 
 
 def all_at_once(actions) -> list:
