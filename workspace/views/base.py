@@ -2,8 +2,9 @@
 
 from functools import wraps
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from workspace import selectors
@@ -17,7 +18,7 @@ def workspace_required(view=None, *, coordinator: bool = False):
         @wraps(view_function)
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
-                return redirect(f"{reverse('workspace:sign-in')}?next={request.get_full_path()}")
+                return redirect_to_login(request.get_full_path(), reverse("workspace:sign-in"))
             workspace = selectors.workspace_for(request.user)
             if workspace is None:
                 return render(request, "workspace/no_workspace.html", status=403)
