@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from cooperatives.models import Cooperative, Maker
 
@@ -115,3 +115,32 @@ def product_for_sale(**kwargs):
     product = ProductFactory(**kwargs)
     StockRecordFactory(product=product, price=price, num_in_stock=num_in_stock)
     return product
+
+
+def order_place(
+    *products, quantity=1, user=None, guest_email="guest@example.com", shipping_address=None
+):
+    """An order holding each product, placed by the shop's own order creator (stock allocated,
+    maker and cooperative kept on each line), without payment."""
+    Basket = get_model("basket", "Basket")
+    Selector = get_class("partner.strategy", "Selector")
+    OrderCreator = get_class("order.utils", "OrderCreator")
+    OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+    ShippingFree = get_class("shipping.methods", "Free")
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    for product in products:
+        basket.add_product(product, quantity)
+    shipping = ShippingFree()
+    total = OrderTotalCalculator().calculate(basket, shipping.calculate(basket))
+    extra = {"user": user} if user else {"guest_email": guest_email}
+    if shipping_address is not None:
+        extra["shipping_address"] = shipping_address
+    return OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=shipping,
+        shipping_charge=shipping.calculate(basket),
+        order_number=f"T{basket.pk:05d}",
+        **extra,
+    )

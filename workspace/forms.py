@@ -163,18 +163,13 @@ class StockForm(forms.Form):
             "min_value": _("How many must be zero or more."),
             "required": _("Write how many you have ready, or 0."),
         },
-    )
-
-
-class StockAdjustForm(forms.Form):
-    available = forms.IntegerField(
-        label=_("Ready to sell now"), min_value=0, max_value=9999,
-        error_messages={
-            "min_value": _("How many must be zero or more."),
-            "required": _("Write how many you have ready, or 0."),
-        },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+
+
+class StockAdjustForm(StockForm):
+    """The cooperative's stock page: the same count, and why it changes."""
+
     reason = forms.ChoiceField(label=_("Why?"), choices=StockReason.choices)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 

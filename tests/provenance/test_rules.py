@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 
 from catalogue.provenance import line_provenance_snapshot
 from cooperatives.services import maker_remove
@@ -13,6 +13,7 @@ from tests.factories import (
     MakerFactory,
     ProductFactory,
     StockRecordFactory,
+    order_place,
     product_for_sale,
 )
 
@@ -20,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 Product = get_model("catalogue", "Product")
 Line = get_model("order", "Line")
-Basket = get_model("basket", "Basket")
-OrderCreator = get_class("order.utils", "OrderCreator")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-Selector = get_class("partner.strategy", "Selector")
-ShippingFree = get_class("shipping.methods", "Free")
 
 
 def test_a_product_cannot_go_on_sale_without_a_maker():
@@ -72,18 +68,7 @@ def test_an_archived_maker_cannot_be_given_a_product_for_sale():
 
 
 def _place_order(product, quantity=1):
-    basket = Basket.objects.create()
-    basket.strategy = Selector().strategy()
-    basket.add_product(product, quantity)
-    shipping = ShippingFree()
-    total = OrderTotalCalculator().calculate(basket, shipping.calculate(basket))
-    return OrderCreator().place_order(
-        basket=basket,
-        total=total,
-        shipping_method=shipping,
-        shipping_charge=shipping.calculate(basket),
-        order_number=f"T{basket.pk:05d}",
-    )
+    return order_place(product, quantity=quantity)
 
 
 def test_an_order_line_keeps_maker_and_cooperative_through_later_edits_and_deletion():

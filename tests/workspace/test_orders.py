@@ -7,29 +7,20 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.urls import reverse
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 
 from order.fulfilment import LineStatus
-from tests.factories import product_for_sale
+from tests.factories import order_place, product_for_sale
 
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-Basket = get_model("basket", "Basket")
 ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")
-Selector = get_class("partner.strategy", "Selector")
-OrderCreator = get_class("order.utils", "OrderCreator")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-Free = get_class("shipping.methods", "Free")
 
 
 def mixed_order(*products, email="clara@example.org"):
-    basket = Basket.objects.create()
-    basket.strategy = Selector().strategy()
-    for product in products:
-        basket.add_product(product, 1)
     country, _ = Country.objects.get_or_create(
         iso_3166_1_a2="FR", defaults={"name": "France", "printable_name": "France"}
     )
@@ -37,13 +28,7 @@ def mixed_order(*products, email="clara@example.org"):
         first_name="Clara", last_name="Buyer", line1="12 Rue des Lilas", line4="Lyon",
         postcode="69001", country=country, phone_number="+33612345678",
     )
-    shipping = Free()
-    total = OrderTotalCalculator().calculate(basket, shipping.calculate(basket))
-    return OrderCreator().place_order(
-        basket=basket, total=total, shipping_method=shipping,
-        shipping_charge=shipping.calculate(basket), shipping_address=address,
-        order_number=f"W{basket.pk:05d}", guest_email=email,
-    )
+    return order_place(*products, guest_email=email, shipping_address=address)
 
 
 @pytest.fixture

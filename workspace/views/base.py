@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
@@ -30,6 +31,12 @@ def workspace_required(view=None, *, coordinator: bool = False):
         return wrapper
 
     return decorate(view) if view is not None else decorate
+
+
+def errors_shown(request, error) -> None:
+    """Each message of a refused step, shown to her at the top of the next page."""
+    for message in error.messages:
+        messages.error(request, message)
 
 
 def render_workspace(request, template: str, context: dict, status: int = 200):

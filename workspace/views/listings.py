@@ -18,7 +18,7 @@ from workspace.forms import (
     valid_changes,
 )
 from workspace.models import ListingStatus
-from workspace.views.base import int_or_404, render_workspace, workspace_required
+from workspace.views.base import errors_shown, int_or_404, render_workspace, workspace_required
 
 STEPS = ("photos", "what", "details")
 
@@ -235,8 +235,7 @@ def _submit(request, listing):
     try:
         services.listing_submit(listing=listing, workspace=request.workspace)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        errors_shown(request, error)
         return redirect("workspace:listing-detail", pk=listing.pk)
     messages.success(request, _("Sent for review. Your coordinator will look at it soon."))
     return redirect("workspace:listing-detail", pk=listing.pk)

@@ -13,7 +13,7 @@ from workspace.forms import (
     CancelLineForm,
     ShipForm,
 )
-from workspace.views.base import render_workspace, workspace_required
+from workspace.views.base import errors_shown, render_workspace, workspace_required
 
 
 @workspace_required(coordinator=True)
@@ -101,8 +101,7 @@ def order_line_packing(request, number: str, line_pk: int):
     try:
         fulfilment.line_status_set(line=line, status=target, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        errors_shown(request, error)
     return redirect("workspace:order-detail", number=number)
 
 
@@ -119,8 +118,7 @@ def order_line_cancel(request, number: str, line_pk: int):
                 line=line, reason=form.cleaned_data["reason"], actor=request.user
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            errors_shown(request, error)
         else:
             messages.success(
                 request, _("Cancelled. The customer is refunded and told why.")

@@ -14,7 +14,7 @@ from workspace.forms import (
     InviteForm,
     ReturnForm,
 )
-from workspace.views.base import int_or_404, render_workspace, workspace_required
+from workspace.views.base import errors_shown, int_or_404, render_workspace, workspace_required
 from workspace.views.listings import listing_page
 
 
@@ -31,8 +31,7 @@ def listing_approve(request, pk: int):
     try:
         listing = services.listing_approve(listing=listing, workspace=request.workspace)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        errors_shown(request, error)
         return redirect("workspace:listing-detail", pk=listing.pk)
     messages.success(
         request, _("“%(title)s” is in the shop now.") % {"title": listing.title}
@@ -51,8 +50,7 @@ def listing_return(request, pk: int):
                 listing=listing, workspace=request.workspace, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            errors_shown(request, error)
         else:
             messages.success(request, _("Returned to %(maker)s with your note.") % {
                 "maker": listing.maker.display_name

@@ -13,7 +13,7 @@ from workspace import selectors, services
 from workspace.forms import (
     StockAdjustForm,
 )
-from workspace.views.base import render_workspace, workspace_required
+from workspace.views.base import errors_shown, render_workspace, workspace_required
 
 
 @workspace_required
@@ -53,8 +53,7 @@ def stock_adjust(request, pk: int):
                 workspace=request.workspace, stockrecord=record, **form.cleaned_data
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            errors_shown(request, error)
         else:
             messages.success(
                 request,
