@@ -27,14 +27,16 @@ demo: migrate
 static: install
 	$(PY) manage.py collectstatic --noinput -v0
 
-# Starts the local Stripe server and the web server together; Ctrl-C stops both.
+# Starts the local Stripe server, the background worker (tasks and their schedule) and the web
+# server together; Ctrl-C stops them all.
 run: demo static
 	@echo ""
 	@echo "  Ortak is starting at http://127.0.0.1:$(PORT)/  (Stripe: localstripe on 127.0.0.1:$(STRIPE_PORT))"
 	@echo ""
 	@bash -c 'set -m; $(PY) manage.py run_localstripe --port $(STRIPE_PORT) \
 		--webhook-url http://127.0.0.1:$(PORT)/stripe/webhook/ & stripe_pid=$$!; \
-		trap "kill $$stripe_pid 2>/dev/null" EXIT INT TERM; \
+		STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) $(PY) manage.py run_worker -v0 & worker_pid=$$!; \
+		trap "kill $$stripe_pid $$worker_pid 2>/dev/null" EXIT INT TERM; \
 		STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)'
 
 # Debian's packages the tests need: Chromium drives the browser tests (never a downloaded

@@ -91,6 +91,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Background work (emails, reconciliation, payouts...): Django's tasks interface, stored in
+    # the database and run by `manage.py run_worker` (see shop/management/commands/run_worker.py).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 SITE_ID = 1
@@ -229,6 +233,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+
+# Background tasks: queued in the database, run by `manage.py run_worker`, which also enqueues
+# the scheduled ones below (dotted path of a task -> every so many seconds). Tests run tasks
+# immediately (shop/settings/test.py) unless a test runs the worker itself.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SCHEDULED_TASKS: dict[str, int] = {}
 
 # Upload limits that a phone on a slow network can meet, and that keep memory bounded.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

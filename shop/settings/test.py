@@ -10,6 +10,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run where they are enqueued, unless a test runs the worker itself.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Links in emails: an address of its own, whatever the developer's environment says, so a link
 # built from the request's host ("testserver") or a stale Sites record shows up in the tests.
 SITE_URL = "https://shop.ortak.test"
