@@ -6,19 +6,19 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout.views import stripe_webhook
+from shop.i18n import language_set
 from stories.sitemaps import sitemap as stories_sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", language_set, name="set_language"),
     # Stripe posts here whatever the language; the path is registered with Stripe.
     path("stripe/webhook/", stripe_webhook, name="stripe-webhook"),
     path("sitemap.xml", stories_sitemap, name="sitemap"),

@@ -157,7 +157,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "/"
+# After signing in or registering (without a `next`): her account, in the language she was reading.
+LOGIN_REDIRECT_URL = "customer:summary"
 # Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ is a 404 here).
 LOGIN_URL = "customer:login"
 # Wagtail's preview views allow their own same-origin frame; nothing else is framed.
