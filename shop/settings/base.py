@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cooperatives",
     "stories",
     "workspace",
+    "earnings",
     "shop.admin_site.ShopAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -218,6 +219,14 @@ OSCAR_INITIAL_ORDER_STATUS = _fulfilment.INITIAL_ORDER_STATUS
 OSCAR_ORDER_STATUS_CASCADE: dict[str, str] = {}
 
 from shop.settings.stripe import *  # noqa: E402,F403  (Stripe or localstripe, see there)
+
+# Earnings (earnings/): the split a cooperative gets until its own terms are recorded, and how
+# long after shipping a piece is paid out (so that a return can come back first).
+EARNINGS_DEFAULT_PLATFORM_FEE_PERCENT = os.environ.get("EARNINGS_PLATFORM_FEE_PERCENT", "10")
+EARNINGS_DEFAULT_MAKER_SHARE_PERCENT = os.environ.get("EARNINGS_MAKER_SHARE_PERCENT", "80")
+EARNINGS_PAYOUT_DELAY_DAYS = int(os.environ.get("EARNINGS_PAYOUT_DELAY_DAYS", "14"))
+# Where payout transfers go when not to Stripe itself (tests point it at a recording server).
+EARNINGS_STRIPE_API_BASE = os.environ.get("EARNINGS_STRIPE_API_BASE", "")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Ortak"
