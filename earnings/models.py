@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+HALF_CENT = Decimal("0.005")
 PERCENT = {
     "max_digits": 5,
     "decimal_places": 2,
@@ -73,8 +74,14 @@ class Terms(models.Model):
                 condition=Q(maker_share_percent__gte=0, maker_share_percent__lte=100),
                 name="earnings_terms_maker_share_between_0_and_100",
             ),
+            # Exact on PostgreSQL; SQLite compares decimals as floats, hence the tolerance.
             models.CheckConstraint(
-                condition=Q(maker_share_percent=Decimal(100) - F("cooperative_share_percent")),
+                condition=Q(
+                    maker_share_percent__gte=Decimal(100) - F("cooperative_share_percent")
+                    - HALF_CENT,
+                    maker_share_percent__lte=Decimal(100) - F("cooperative_share_percent")
+                    + HALF_CENT,
+                ),
                 name="earnings_terms_split_adds_up",
             ),
         ]
@@ -90,7 +97,7 @@ class Terms(models.Model):
         if self.maker_share_percent is not None and self.cooperative_share_percent is not None:
             if self.maker_share_percent + self.cooperative_share_percent != 100:
                 errors["cooperative_share_percent"] = _(
-                    "The maker's and the cooperative's shares must add up to 100 % "
+                    "The maker’s and the cooperative’s shares must add up to 100 %% "
                     "(they add up to %(total)s %%)."
                 ) % {"total": self.maker_share_percent + self.cooperative_share_percent}
         if errors:
@@ -183,9 +190,13 @@ class LedgerEntry(models.Model):
         verbose_name = _("ledger entry")
         verbose_name_plural = _("ledger entries")
         constraints = [
+            # Exact on PostgreSQL; SQLite compares decimals as floats, hence the half cent.
             models.CheckConstraint(
                 condition=Q(
-                    gross=F("platform_fee") + F("cooperative_share") + F("maker_share")
+                    gross__gte=F("platform_fee") + F("cooperative_share") + F("maker_share")
+                    - HALF_CENT,
+                    gross__lte=F("platform_fee") + F("cooperative_share") + F("maker_share")
+                    + HALF_CENT,
                 ),
                 name="earnings_entry_parts_add_up",
             ),
@@ -281,3 +292,6 @@ class PayoutItem(models.Model):
     class Meta:
         verbose_name = _("payout item")
         verbose_name_plural = _("payout items")
+
+    def __str__(self) -> str:
+        return f"{self.payout_id}: {self.entry_id}"

@@ -32,6 +32,21 @@ def _sum(field: str, condition: Q | None = None):
     return Coalesce(Sum(field, filter=condition), ZERO)
 
 
+PARTS = ("gross", "platform_fee", "cooperative_share", "maker_share")
+
+
+def _totals_renamed(row: dict) -> dict:
+    """`total_gross` back to `gross` (an annotation cannot take a field's own name)."""
+    return {key.removeprefix("total_") if key.startswith("total_") else key: value
+            for key, value in row.items()}
+
+
+def _cents(row: dict) -> dict:
+    """Sums back to exact cents (SQLite sums decimals as floats; PostgreSQL is exact)."""
+    return {key: money.cents(value) if isinstance(value, Decimal) else value
+            for key, value in row.items()}
+
+
 # Whose ledger
 # ------------
 
@@ -70,10 +85,10 @@ def totals(entries: QuerySet, *, share: str) -> Totals:
     """Earned (net of refunds), already paid and still owed, for `share` ("maker_share", or
     "cooperative_share", or "payable": what a payout sends, both shares)."""
     fields = ("maker_share", "cooperative_share") if share == "payable" else (share,)
-    row = entries.aggregate(
+    row = _cents(entries.aggregate(
         **{f"earned_{f}": _sum(f) for f in fields},
         **{f"paid_{f}": _sum(f, PAID) for f in fields},
-    )
+    ))
     earned = sum((row[f"earned_{f}"] for f in fields), money.ZERO)
     paid = sum((row[f"paid_{f}"] for f in fields), money.ZERO)
     return Totals(earned, paid, earned - paid)
@@ -98,12 +113,13 @@ def by_month(entries: QuerySet, *, share: str = "maker_share", months: int = 12)
         .annotate(
             **{f"earned_{f}": _sum(f) for f in fields},
             **{f"paid_{f}": _sum(f, PAID) for f in fields},
-            gross=_sum("gross"),
+            month_gross=_sum("gross"),
         )
         .order_by("month")
     )
     found = {}
     for row in rows:
+        row = _cents(row)
         month_start = row["month"]
         if isinstance(month_start, datetime):
             month_start = timezone.localtime(month_start).date() if timezone.is_aware(
@@ -115,13 +131,13 @@ def by_month(entries: QuerySet, *, share: str = "maker_share", months: int = 12)
         earned = sum((row.get(f"earned_{f}", money.ZERO) for f in fields), money.ZERO)
         paid = sum((row.get(f"paid_{f}", money.ZERO) for f in fields), money.ZERO)
         series.append({"month": start, "earned": earned, "paid": paid, "owed": earned - paid,
-                       "gross": row.get("gross", money.ZERO)})
+                       "gross": row.get("month_gross", money.ZERO)})
     return series
 
 
 def by_piece(entries: QuerySet) -> list[dict]:
     """Each piece she sold: how many (net of returns), what she earned, paid and owed."""
-    return list(
+    rows = (
         entries.values("line__product_id", "line__title")
         .annotate(
             pieces=Coalesce(Sum("quantity"), 0),
@@ -130,6 +146,7 @@ def by_piece(entries: QuerySet) -> list[dict]:
         )
         .order_by("-earned", "line__title")
     )
+    return [{**_cents(row), "owed": money.cents(row["earned"] - row["paid"])} for row in rows]
 
 
 def by_maker(entries: QuerySet) -> list[dict]:
@@ -142,14 +159,15 @@ def by_maker(entries: QuerySet) -> list[dict]:
         .annotate(
             name=Coalesce(public_name_expression("maker__"), "line__maker_name"),
             pieces=Coalesce(Sum("quantity"), 0),
-            gross=_sum("gross"),
+            total_gross=_sum("gross"),
             maker_earned=_sum("maker_share"),
             maker_paid=_sum("maker_share", PAID),
             cooperative_earned=_sum("cooperative_share"),
-            platform_fee=_sum("platform_fee"),
+            total_platform_fee=_sum("platform_fee"),
         )
         .order_by("-maker_earned", "name")
     )
+    rows = [_totals_renamed(_cents(row)) for row in rows]
     return [{**row, "maker_owed": row["maker_earned"] - row["maker_paid"]} for row in rows]
 
 
@@ -159,19 +177,17 @@ def payout_rows(payout: Payout) -> list[dict]:
     from cooperatives.models import public_name_expression
 
     entries = LedgerEntry.objects.filter(payout_item__payout=payout)
-    rows = list(
-        entries.values("maker_id")
+    rows = [
+        _cents(row) for row in entries.values("maker_id")
         .annotate(
             name=Coalesce(public_name_expression("maker__"), "line__maker_name"),
             pieces=Coalesce(Sum("quantity"), 0),
             orders=Count("order_number", distinct=True),
-            gross=_sum("gross"),
-            platform_fee=_sum("platform_fee"),
-            cooperative_share=_sum("cooperative_share"),
-            maker_share=_sum("maker_share"),
+            **{f"total_{field}": _sum(field) for field in PARTS},
         )
         .order_by("name")
-    )
+    ]
+    rows = [_totals_renamed(row) for row in rows]
     numbers: dict = {}
     for maker_id, number in entries.values_list("maker_id", "order_number").distinct():
         numbers.setdefault(maker_id, set()).add(number)
@@ -217,10 +233,7 @@ def report(kind: str, *, year: int | None = None) -> list[dict]:
         entries.values(*group)
         .annotate(
             pieces=Coalesce(Sum("quantity"), 0),
-            gross=_sum("gross"),
-            platform_fee=_sum("platform_fee"),
-            cooperative_share=_sum("cooperative_share"),
-            maker_share=_sum("maker_share"),
+            **{f"total_{field}": _sum(field) for field in PARTS},
             paid=_sum("cooperative_share", PAID),
             paid_makers=_sum("maker_share", PAID),
         )
@@ -228,6 +241,7 @@ def report(kind: str, *, year: int | None = None) -> list[dict]:
     )
     result = []
     for row in rows:
+        row = _totals_renamed(_cents(row))
         paid = row.pop("paid") + row.pop("paid_makers")
         owed = row["cooperative_share"] + row["maker_share"] - paid
         if kind == "month" and isinstance(row["month"], datetime):
@@ -327,6 +341,7 @@ def _impact_compute(*, year: int, cooperative=None) -> dict:
     paid = entries.filter(
         PAID, payout_item__payout__paid_at__year=year
     ).aggregate(total=_sum("maker_share"))["total"]
+    paid = money.cents(paid)
     sold = (
         entries.filter(created__year=year, maker__isnull=False)
         .values("maker_id")

@@ -67,7 +67,8 @@ def terms_in_force(*, cooperative: Cooperative | int, at: datetime | None = None
     then, else the shop's defaults."""
     cooperative_id = getattr(cooperative, "pk", cooperative)
     terms = (
-        Terms.objects.filter(cooperative_id=cooperative_id, effective_from__lte=at or timezone.now())
+        Terms.objects.filter(cooperative_id=cooperative_id,
+                             effective_from__lte=at or timezone.now())
         .order_by("-effective_from", "-pk")
         .first()
     )
@@ -212,12 +213,13 @@ def order_sync(*, order) -> None:
 
 
 def _reversed_so_far(line) -> money.Split:
-    totals = LedgerEntry.objects.filter(line=line).exclude(kind=EntryKind.SALE).aggregate(
-        gross=Sum("gross"), fee=Sum("platform_fee"), cooperative=Sum("cooperative_share"),
-        maker=Sum("maker_share"),
-    )
-    return money.Split(*(totals[key] or money.ZERO for key in ("gross", "fee", "cooperative",
-                                                                  "maker")))
+    # Summed here, not in SQL: SQLite sums decimals as floats.
+    total = money.NOTHING
+    for parts in LedgerEntry.objects.filter(line=line).exclude(kind=EntryKind.SALE).values_list(
+        "gross", "platform_fee", "cooperative_share", "maker_share"
+    ):
+        total = total + money.Split(*parts)
+    return total
 
 
 def _entry(line, *, kind, parts: money.Split, terms, at, quantity: int, note: str = ""):

@@ -227,6 +227,22 @@ EARNINGS_DEFAULT_MAKER_SHARE_PERCENT = os.environ.get("EARNINGS_MAKER_SHARE_PERC
 EARNINGS_PAYOUT_DELAY_DAYS = int(os.environ.get("EARNINGS_PAYOUT_DELAY_DAYS", "14"))
 # Where payout transfers go when not to Stripe itself (tests point it at a recording server).
 EARNINGS_STRIPE_API_BASE = os.environ.get("EARNINGS_STRIPE_API_BASE", "")
+from earnings.access import staff_only as _earnings_staff_only  # noqa: E402
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Earnings"),
+        "icon": "fas fa-coins",
+        "access_fn": _earnings_staff_only,
+        "children": [
+            {"label": _("Sales and earnings reports"), "url_name": "earnings:reports",
+             "access_fn": _earnings_staff_only},
+            {"label": _("Payout runs and terms"), "url_name": "earnings:payouts",
+             "access_fn": _earnings_staff_only},
+        ],
+    },
+]
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Ortak"

@@ -12,8 +12,15 @@ import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from earnings.models import LedgerEntry
 from order import fulfilment
-from tests.factories import CooperativeFactory, MakerFactory, UserFactory, order_place, product_for_sale
+from tests.factories import (
+    CooperativeFactory,
+    MakerFactory,
+    UserFactory,
+    order_place,
+    product_for_sale,
+)
 from workspace.models import Coordinator
 
 LineEvent = get_model("order", "LineEvent")
@@ -85,9 +92,14 @@ def shipped(django_capture_on_commit_callbacks):
                 line.refresh_from_db()
                 fulfilment.line_status_set(line=line, status=fulfilment.LineStatus.DELIVERED,
                                            actor=None)
+        # Back in time as a whole: the order and its sale too (a test's shortcut; the shop
+        # itself never updates an entry).
         LineEvent.objects.filter(line=line).update(
             date_created=timezone.now() - timedelta(days=days_ago)
         )
+        placed_at = timezone.now() - timedelta(days=days_ago + 2)
+        line.order.__class__.objects.filter(pk=line.order_id).update(date_placed=placed_at)
+        LedgerEntry.objects.filter(line=line).update(created=placed_at)
         line.refresh_from_db()
         return line
 
