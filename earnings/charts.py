@@ -18,7 +18,7 @@ HEIGHT = 200
 TOP = 12
 BOTTOM = 26  # room for the month labels
 SIDE = 44  # room for the amount labels
-GRIDLINES = 3
+GRIDLINES = 4
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -82,10 +83,12 @@ def load_earnings(report) -> None:
 
 
 def _products(cooperative):
-    """Her members' pieces first (so a member's login shows earnings), then the others."""
+    """Pieces with two or more left to sell: her members' first (so a member's login shows
+    earnings), then the others."""
     members = [maker_slug for maker_slug, _email in member_logins(cooperative.slug)]
     base = Product.objects.filter(
-        maker__cooperative=cooperative, is_public=True, stockrecords__num_in_stock__gte=3
+        maker__cooperative=cooperative, is_public=True,
+        stockrecords__num_in_stock__gte=F("stockrecords__num_allocated") + 2,
     ).order_by("upc")
     first = list(base.filter(maker__slug__in=members)[:4])
     rest = list(base.exclude(maker__slug__in=members)[:8])
@@ -93,9 +96,6 @@ def _products(cooperative):
 
 
 def _sales(cooperative, customer, coordinator, report) -> None:
-    products = _products(cooperative)
-    if not products:
-        return
     prefix = cooperative.slug.split("-")[0].upper()
     counter = 0
     for index, count in enumerate(DATA["sales_per_month"]):
@@ -105,6 +105,9 @@ def _sales(cooperative, customer, coordinator, report) -> None:
             number = f"DEMO-E-{prefix}-{counter:03d}"
             if Order.objects.filter(number=number).exists():
                 continue
+            products = _products(cooperative)
+            if not products:
+                return
             product = products[counter % len(products)]
             placed_on = _months_back(months_ago, day=min(2 + sale * 5, 26))
             if placed_on >= timezone.localdate():

@@ -146,9 +146,9 @@ def test_member_sees_her_chart_coordinator_pays_out_and_downloads_the_csv(
         download_info.value.path().read_text(encoding="utf-8"))))
     assert {row["maker"] for row in rows} == {"Amal", "Nour"}
     assert all(row["reference"] == "EFT-2026-12" for row in rows)
-    # Sent 20 and 33 and 40 days ago pay now; 5 days ago waits.
-    assert sum(Decimal(row["gross"]) for row in rows) == Decimal("38.00") + Decimal("42.00") \
-        + Decimal("65.00")
+    # Everything sent since the last payout (95 to 20 days ago); the piece sold 5 days ago
+    # waits until it has been sent 14 days.
+    assert sum(Decimal(row["gross"]) for row in rows) == Decimal("225.00")
     assert not errors
     context.close()
 

@@ -10,8 +10,10 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from oscar.templatetags.currency_filters import currency
 
 from earnings import charts, rails, selectors, services
 from earnings.forms import PayoutForm
@@ -95,11 +97,10 @@ def payout_run(request):
         errors_shown(request, error)
         return earnings(request, form=form)
     if result.created:
-        messages.success(request, _("Payout recorded: %(amount)s %(currency)s for %(start)s – "
-                                    "%(end)s.") % {
-            "amount": result.payout.amount, "currency": result.payout.currency,
-            "start": result.payout.period_start.isoformat(),
-            "end": result.payout.period_end.isoformat()})
+        messages.success(request, _("Payout recorded: %(amount)s for %(start)s – %(end)s.") % {
+            "amount": currency(result.payout.amount, result.payout.currency),
+            "start": date_format(result.payout.period_start),
+            "end": date_format(result.payout.period_end)})
     else:
         messages.info(request, _("This period was paid already: nothing changed."))
     return redirect("workspace:payout-detail", pk=result.payout.pk)
