@@ -82,6 +82,10 @@ def month_chart(series: list[dict], *, currency: str) -> Chart:
     def height_of(amount: Decimal) -> float:
         return float(max(amount, Decimal(0)) / top_value) * plot_height
 
+    labels = [formats.date_format(row["month"], "M") for row in series]
+    # Long month names (Arabic's are full words) would overlap: then every other month is
+    # named, counting back from the latest; the table beside the chart names them all.
+    every = 2 if max((len(label) for label in labels), default=0) > 4 else 1
     bars = []
     for index, row in enumerate(series):
         position = index if not rtl else len(series) - 1 - index
@@ -93,7 +97,7 @@ def month_chart(series: list[dict], *, currency: str) -> Chart:
             paid_y=round(baseline - paid_height, 2), paid_height=round(paid_height, 2),
             owed_y=round(baseline - paid_height - owed_height, 2),
             owed_height=round(owed_height, 2),
-            label=formats.date_format(row["month"], "M"),
+            label=labels[index] if (len(series) - 1 - index) % every == 0 else "",
             label_x=round(x + bar_width / 2, 2),
             month=row["month"], earned=row["earned"], paid=row["paid"], owed=row["owed"],
         ))

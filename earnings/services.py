@@ -329,7 +329,7 @@ def payout_run(
 
 def _payout_create(cooperative, period_start, period_end, actor, bank_reference) -> Payout:
     entries = list(payable_entries(cooperative=cooperative, period_end=period_end)
-                   .select_for_update())
+                   .select_for_update(of=("self",)))
     amount = sum((entry.cooperative_share + entry.maker_share for entry in entries), money.ZERO)
     if amount <= 0:
         raise EarningsError(
