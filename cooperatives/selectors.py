@@ -45,7 +45,10 @@ def cooperative_detail(*, slug: str) -> dict:
     products = _products_in_stock_first(
         sellable_products().filter(maker__cooperative=cooperative)
     )[:PRODUCTS_ON_A_PAGE]
-    return {"cooperative": cooperative, "makers": makers, "products": list(products)}
+    from earnings.selectors import impact
+
+    return {"cooperative": cooperative, "makers": makers, "products": list(products),
+            "earnings_impact": impact(cooperative=cooperative)}
 
 
 def maker_detail(*, slug: str) -> dict:

@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("workspace/", include("workspace.urls")),
+    path("dashboard/earnings/", include("earnings.urls")),  # staff only (earnings/views.py)
     path("", include("cooperatives.urls")),
     path("", include("stories.urls")),
     path("", include(wagtail_urls)),

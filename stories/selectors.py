@@ -69,10 +69,18 @@ def impact_figures() -> dict:
     }
 
 
+def earnings_impact() -> dict:
+    """What was paid to makers this year and how many sold, from the earnings ledger."""
+    from earnings.selectors import impact
+
+    return impact()
+
+
 def home_page_context(home_page=None) -> dict:
     return {
         "featured_products": product_cards(sellable_products().order_by("-date_created")[:10]),
         "impact": impact_figures(),
+        "earnings_impact": earnings_impact(),
         "featured_stories": featured_stories(home_page) if home_page is not None else [],
     }
 

@@ -46,6 +46,7 @@ from shop.demo.data import (
     MakerData,
     ProductTemplate,
 )
+from shop.demo.earnings import load_earnings, load_terms
 from shop.demo.orders import load_orders
 from shop.demo.workspace import coordinator_email, load_workspace, member_logins
 
@@ -177,7 +178,9 @@ def load_demo_shop(
         _load_products(maker_objects, products, progress, report)
         report.logins = _load_logins(cooperatives, report)
         _load_home_page(report)
+    load_terms(report)
     load_orders(report)
+    load_earnings(report)
     if use_productcategory_materialised_view():
         with connection.cursor() as cursor:
             cursor.execute("REFRESH MATERIALIZED VIEW catalogue_product_category_hierarchy")

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cooperatives",
     "stories",
     "workspace",
+    "earnings",
     "shop.admin_site.ShopAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -223,6 +224,30 @@ OSCAR_INITIAL_ORDER_STATUS = _fulfilment.INITIAL_ORDER_STATUS
 OSCAR_ORDER_STATUS_CASCADE: dict[str, str] = {}
 
 from shop.settings.stripe import *  # noqa: E402,F403  (Stripe or localstripe, see there)
+
+# Earnings (earnings/): the split a cooperative gets until its own terms are recorded, and how
+# long after shipping a piece is paid out (so that a return can come back first).
+EARNINGS_DEFAULT_PLATFORM_FEE_PERCENT = os.environ.get("EARNINGS_PLATFORM_FEE_PERCENT", "10")
+EARNINGS_DEFAULT_MAKER_SHARE_PERCENT = os.environ.get("EARNINGS_MAKER_SHARE_PERCENT", "80")
+EARNINGS_PAYOUT_DELAY_DAYS = int(os.environ.get("EARNINGS_PAYOUT_DELAY_DAYS", "14"))
+# Where payout transfers go when not to Stripe itself (tests point it at a recording server).
+EARNINGS_STRIPE_API_BASE = os.environ.get("EARNINGS_STRIPE_API_BASE", "")
+from earnings.access import staff_only as _earnings_staff_only  # noqa: E402
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Earnings"),
+        "icon": "fas fa-coins",
+        "access_fn": _earnings_staff_only,
+        "children": [
+            {"label": _("Sales and earnings reports"), "url_name": "earnings:reports",
+             "access_fn": _earnings_staff_only},
+            {"label": _("Payout runs and terms"), "url_name": "earnings:payouts",
+             "access_fn": _earnings_staff_only},
+        ],
+    },
+]
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Ortak"

@@ -65,6 +65,9 @@ def test_the_sweep_covers_every_url_with_an_id():
         "join-code", "listing-detail", "listing-step", "listing-submit", "listing-stock",
         "listing-approve", "listing-return", "maker-detail", "maker-listing-new", "stock-adjust",
         "order-detail", "packing-slip", "order-ship", "order-line-packing", "order-line-cancel",
+        # Payout runs (earnings); tests/earnings/test_views.py also tries a real payout of
+        # another cooperative.
+        "payout-detail", "payout-csv",
     }
 
 
@@ -76,7 +79,7 @@ def test_another_cooperatives_ids_are_404_and_change_nothing(client, side_a, sid
     client.login(username=getattr(side_a, role).username, password=PASSWORD)
     before = snapshot()
     urls = urls_with_ids(theirs.pk, side_b.maker.pk, their_stock.pk, their_line)
-    assert len(urls) == 18  # every URL with an id but the invitation code, and two ?maker=
+    assert len(urls) == 20  # every URL with an id but the invitation code, and two ?maker=
     for url in urls:
         response = client.get(url)
         # 405: the address takes only POST, whoever asks; POST answers 404 below.

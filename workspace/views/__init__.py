@@ -8,6 +8,13 @@ them all from here.
 
 from workspace.views.accounts import SignInView, join, join_code
 from workspace.views.base import render_workspace, workspace_required
+from workspace.views.earnings import (
+    earnings,
+    earnings_csv,
+    payout_csv,
+    payout_detail,
+    payout_run,
+)
 from workspace.views.listings import (
     home,
     listing_detail,
@@ -40,5 +47,6 @@ __all__ = [
     "listing_detail", "listing_list", "listing_new", "listing_step", "listing_stock",
     "listing_submit", "order_detail", "order_line_cancel", "order_line_packing", "order_ship",
     "orders", "packing_slip", "invite", "listing_approve", "listing_return", "maker_detail",
-    "maker_list", "review_queue", "sales", "stock", "stock_adjust",
+    "maker_list", "review_queue", "sales", "stock", "stock_adjust", "earnings", "earnings_csv",
+    "payout_csv", "payout_detail", "payout_run",
 ]
