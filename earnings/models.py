@@ -41,14 +41,17 @@ class Terms(models.Model):
         related_name="earnings_terms",
     )
     platform_fee_percent = models.DecimalField(
+        # xgettext:no-python-format
         _("platform fee (% of the price)"), **PERCENT,
         help_text=_("What the shop keeps, from 0 to 100."),
     )
     maker_share_percent = models.DecimalField(
+        # xgettext:no-python-format
         _("maker's share (% of what is left)"), **PERCENT,
         help_text=_("The maker's part of what the platform leaves."),
     )
     cooperative_share_percent = models.DecimalField(
+        # xgettext:no-python-format
         _("cooperative's share (% of what is left)"), **PERCENT,
         help_text=_("The cooperative's part; with the maker's share it makes 100."),
     )
