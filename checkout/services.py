@@ -920,9 +920,9 @@ def payments_reconcile(*, older_than: timedelta = timedelta(seconds=60),
                 pk=int(payment_id) if payment_id.isdigit() else 0, payment_intent_id=None
             ).first()
         if payment is not None:
-            if payment.status in (Status.PLACED, Status.CAPTURE_PENDING) and payment.order_id:
-                if intent.status == "succeeded" and payment.status == Status.PLACED:
-                    continue
+            if (payment.order_id and intent.status == "succeeded"
+                    and payment.status != Status.CAPTURE_PENDING):
+                continue  # an order with its money: nothing to settle
             report.append(_reconcile_one(payment, intent=intent))
             continue
         try:

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from checkout import gateway, services
 from checkout.models import StripePayment
 from checkout.views import STRIPE_CUSTOMER_SESSION_KEY
-from tests.checkout.helpers import checkout_to_preview, pay
+from tests.checkout.helpers import FETCH, checkout_to_preview, pay
 from tests.factories import product_for_sale
 
 Order = get_model("order", "Order")
@@ -18,7 +18,6 @@ Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
-XHR = {"X-Requested-With": "XMLHttpRequest"}
 
 
 class WorkerKilled(BaseException):
@@ -32,7 +31,7 @@ def test_every_retry_after_a_lost_pay_answer_leads_to_the_order(client):
     assert pay(client, fingerprint=fingerprint).status_code == 200  # the answer never arrived
     order = Order.objects.get()
 
-    retry = pay(client, fingerprint=fingerprint, headers=XHR)  # "Pay" again
+    retry = pay(client, fingerprint=fingerprint, headers=FETCH)  # "Pay" again
     reload_basket = client.get(reverse("basket:summary"))
     back_to_payment = client.get(reverse("checkout:preview"))
 
@@ -65,7 +64,7 @@ def test_sold_out_message_is_kept_for_the_page_she_lands_on(client):
     fingerprint = checkout_to_preview(client, product)
     StockRecord.objects.filter(product=product).update(num_allocated=1)  # the race was lost
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     assert answer.status_code == 200
     assert answer.json() == {"status": "redirect", "redirect": reverse("basket:summary")}

@@ -17,24 +17,15 @@ from oscar.core.loading import get_model
 from checkout import gateway
 from checkout.models import StripePayment
 from tests.checkout.faults.conftest import CAPTURE
-from tests.checkout.helpers import checkout_to_preview, pay
+from tests.checkout.helpers import FETCH, checkout_to_preview, pay
+from tests.checkout.test_concurrency import _postgres_only  # noqa: F401 (skips off PostgreSQL)
 from tests.checkout.test_webhooks import event, post_event
 from tests.factories import product_for_sale
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
-XHR = {"X-Requested-With": "XMLHttpRequest"}
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "SKIPPED: CONCURRENCY NOT TESTED - needs PostgreSQL (pg_terminate_backend); run "
-            "with DATABASE_URL=postgres://... pytest -m postgres (CI does)"
-        )
 
 
 def terminate(pid: int) -> None:
@@ -61,7 +52,7 @@ def test_database_drops_while_the_capture_answer_is_in_flight(stripe_proxy, sett
     pid = backend_pid()  # the test client's requests run on this connection
     stripe_proxy.add("POST", CAPTURE, "callback", on_forward=lambda path: terminate(pid))
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     connection.close()
     assert answer.json()["status"] == "pending", answer.content  # not "nothing was taken"
@@ -92,7 +83,7 @@ def test_captured_payment_without_order_or_webhook_becomes_an_order_by_the_worke
     fingerprint = checkout_to_preview(client, product)
     pid = backend_pid()
     stripe_proxy.add("POST", CAPTURE, "callback", on_forward=lambda path: terminate(pid))
-    pay(client, fingerprint=fingerprint, headers=XHR)
+    pay(client, fingerprint=fingerprint, headers=FETCH)
     connection.close()
     assert not Order.objects.exists()
     StripePayment.objects.update(updated=StripePayment.objects.get().updated
@@ -119,7 +110,7 @@ def test_database_drops_before_the_intent_is_created_nothing_is_left_frozen(stri
     stripe_proxy.add("POST", r"^/v1/payment_intents$", "callback",
                      on_forward=lambda path: terminate(pid))
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     connection.close()
     assert answer.json()["status"] in ("pending", "succeeded"), answer.content

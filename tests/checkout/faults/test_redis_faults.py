@@ -15,11 +15,10 @@ from checkout.models import StripePayment
 from shop.settings.environment import redis_from_environment
 from tests.checkout.faults.conftest import CAPTURE
 from tests.checkout.faults.proxy import TcpRelay
-from tests.checkout.helpers import checkout_to_preview, pay
+from tests.checkout.helpers import FETCH, checkout_to_preview, pay
 from tests.factories import product_for_sale
 
 Order = get_model("order", "Order")
-XHR = {"X-Requested-With": "XMLHttpRequest"}
 
 
 @pytest.fixture
@@ -58,7 +57,7 @@ def test_redis_stops_during_the_capture_the_customer_sees_her_order(redis, strip
     assert cache.get("ortak-test-probe") == 1  # Redis is really in use
     stripe_proxy.add("POST", CAPTURE, "callback", on_forward=lambda path: redis.stop())
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     assert answer.status_code == 200, answer.content
     assert answer.json()["status"] == "succeeded"

@@ -15,14 +15,13 @@ from oscar.core.loading import get_model
 from checkout import gateway, services
 from checkout.models import StripePayment, StripeWebhookEvent
 from tests.checkout.faults.conftest import CAPTURE, CREATE, STRIPE_REFUSAL, refunds_of
-from tests.checkout.helpers import CARD_3DS, authenticate, checkout_to_preview, pay
+from tests.checkout.helpers import CARD_3DS, FETCH, authenticate, checkout_to_preview, pay
 from tests.checkout.test_webhooks import event, post_event
 from tests.factories import product_for_sale
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 
-XHR = {"X-Requested-With": "XMLHttpRequest"}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,7 +53,7 @@ def test_lost_capture_answer_while_the_webhook_arrives_gives_one_order_and_no_re
     stripe_proxy.add("POST", CAPTURE, "lose_answer", times=2, hold=3,
                      on_forward=stripe_sends_the_webhook)
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     webhook_answers[0].join(timeout=60)
     assert answer.status_code == 200, answer.content
@@ -78,7 +77,7 @@ def test_capture_refused_after_authorisation_cancels_and_says_so_and_reconcile_n
     fingerprint = checkout_to_preview(client, product)
     stripe_proxy.add("POST", CAPTURE, "refuse", times=1, status=400, body=STRIPE_REFUSAL)
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     assert answer.status_code == 400
     assert "Nothing was taken" in answer.json()["message"]
@@ -108,7 +107,7 @@ def test_stripe_that_accepts_and_never_answers_gives_pages_and_json_not_server_e
     started = time.monotonic()
     answer = client.post(reverse("checkout:preview"), {
         "action": "place_order", "payment_method": "pm_from_the_browser",
-        "basket_fingerprint": fingerprint}, headers=XHR)
+        "basket_fingerprint": fingerprint}, headers=FETCH)
     pay_seconds = time.monotonic() - started
 
     assert page.status_code == 200
@@ -132,7 +131,7 @@ def test_stripe_silent_then_back_the_status_page_tells_the_truth_and_thaws(
 
     answer = client.post(reverse("checkout:preview"), {
         "action": "place_order", "payment_method": "pm_from_the_browser",
-        "basket_fingerprint": fingerprint}, headers=XHR)
+        "basket_fingerprint": fingerprint}, headers=FETCH)
 
     assert answer.json()["status"] == "pending"
     assert len(rule.hits) == 0 and Basket.objects.get().status == "Frozen"
@@ -160,7 +159,7 @@ def test_create_answer_lost_after_stripe_authorised_finds_the_intent_and_places_
     fingerprint = checkout_to_preview(client, product)
     stripe_proxy.add("POST", CREATE, "lose_answer", times=1, hold=3)
 
-    answer = pay(client, fingerprint=fingerprint, headers=XHR)
+    answer = pay(client, fingerprint=fingerprint, headers=FETCH)
 
     # The client's retry carried the same idempotency key: one intent, and the order.
     assert answer.json()["status"] == "succeeded", answer.content
