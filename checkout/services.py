@@ -308,7 +308,7 @@ def payment_decide(payment_id: int, *, intent: gateway.Intent | None = None) -> 
         intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
     after: list = []
     with transaction.atomic():
-        locked = StripePayment.objects.select_for_update().select_related("order").get(
+        locked = StripePayment.objects.select_for_update().get(
             pk=payment_id
         )
         if not locked.payment_intent_id:

@@ -93,14 +93,19 @@ class Stack:
         return subprocess.run([PY, "manage.py", *args], cwd=ROOT, check=True,
                               env={**self.env, **env}, capture_output=True, text=True).stdout
 
-    def prepare(self) -> dict:
+    def prepare(self, *, load: bool = True) -> dict:
         name = self.database_url.rsplit("/", 1)[1]
+        if not load:
+            return self.products()
         admin = self.database_url.rsplit("/", 1)[0] + "/postgres"
         subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{name}"'], check=True)
         subprocess.run(["psql", admin, "-qc", f'CREATE DATABASE "{name}"'], check=True)
         print("migrating and loading the demo shop (about a minute)…", flush=True)
         self.manage("migrate", "--noinput", "-v0")
         self.manage("load_demo_shop", "--quiet")
+        return self.products()
+
+    def products(self) -> list:
         script = (
             "import json, random; from partner.models import StockRecord;"
             "from catalogue.models import Product;"
@@ -282,13 +287,15 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=4)
     parser.add_argument("--buyers", type=int, default=8)
     parser.add_argument("--visitors", type=int, default=16)
+    parser.add_argument("--skip-load", action="store_true",
+                        help="Reuse the soak database as the last run left it.")
     parser.add_argument("--no-faults", action="store_true",
                         help="Load only: pages' p95 during a burst of checkouts (a benchmark).")
     arguments = parser.parse_args()
     database_url = os.environ.get("SOAK_DATABASE_URL",
                                   "postgres://postgres@127.0.0.1:5432/ortak_soak")
     stack = Stack(database_url)
-    products = stack.prepare()
+    products = stack.prepare(load=not arguments.skip_load)
     proxy = stack.start()
     try:
         bases = [f"http://127.0.0.1:{port}" for port in stack.ports]
