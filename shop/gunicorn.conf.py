@@ -23,7 +23,7 @@ keepalive = 5
 # Recycle processes now and then (memory), not all at once.
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # "" for none
 errorlog = "-"
 
 

@@ -296,7 +296,11 @@ def main() -> None:
                                   "postgres://postgres@127.0.0.1:5432/ortak_soak")
     stack = Stack(database_url)
     products = stack.prepare(load=not arguments.skip_load)
-    proxy = stack.start()
+    try:
+        proxy = stack.start()
+    except BaseException:
+        stack.stop()
+        raise
     try:
         bases = [f"http://127.0.0.1:{port}" for port in stack.ports]
         until = time.monotonic() + arguments.minutes * 60
