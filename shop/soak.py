@@ -334,10 +334,10 @@ def main() -> None:
         time.sleep(5)
         stack.manage("reconcile_payments", "--older-than-minutes", "0",
                      STRIPE_API_BASE=stack.localstripe)
+        problems = ledger_check(stack)  # before localstripe stops: it keeps Stripe's state
     finally:
         stack.stop()
         proxy.close()
-    problems = ledger_check(stack)
     for problem in problems:
         print("LEDGER:", problem)
     print("ledger check:", "clean" if not problems else f"{len(problems)} problems")
