@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= shop.settings.dev
 # the one `make run` serves. Tests and production set their own.
 run migrate demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run install migrate demo static test system-packages lint bench clean
+.PHONY: run install migrate demo static test system-packages lint bench bench-payments soak clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,15 @@ lint: install
 
 bench: install
 	$(PY) -m shop.bench $(BENCH_ARGS)
+
+# Pages' p95 while buyers pay (two gunicorn servers, PostgreSQL, Redis, localstripe): no faults.
+bench-payments: install
+	$(PY) -m shop.soak --no-faults --minutes 2 $(SOAK_ARGS)
+
+# A few minutes of buyers and visitors with random faults (Stripe, PostgreSQL, Redis), then the
+# ledger check; exits 1 if money and orders disagree. Uses its own database (shop/soak.py).
+soak: install
+	$(PY) -m shop.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf var/static var/screenshots var/test-*.sqlite3

@@ -2,7 +2,13 @@
 
 The same calls work against Stripe and against localstripe (development and tests): only the
 API base and the keys differ (shop/settings/stripe.py). Errors of any kind come out as
-`GatewayError` with a message a customer can read, so callers handle one exception.
+`GatewayError` with a message a customer can read, so callers handle one exception; the error
+also says whether Stripe may have acted (`unknown`: the request was sent and its answer lost),
+because only Stripe's state, asked again, may then decide what happens to the money.
+
+Every call has a timeout shorter than the web worker's and at most one retry
+(STRIPE_TIMEOUT_SECONDS, STRIPE_MAX_NETWORK_RETRIES): the retry of a POST carries the same
+idempotency key, so Stripe does the work once.
 """
 
 from __future__ import annotations
@@ -26,10 +32,20 @@ ZERO_DECIMAL_CURRENCIES = {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA
 class GatewayError(Exception):
     """Stripe refused, failed or could not be reached; `str()` is safe to show a customer."""
 
-    def __init__(self, message: str, *, declined: bool = False, intent_id: str = ""):
+    def __init__(self, message: str, *, declined: bool = False, intent_id: str = "",
+                 unknown: bool = False, missing: bool = False):
         super().__init__(message)
         self.declined = declined
         self.intent_id = intent_id  # a declined intent still exists at Stripe
+        # The request may have reached Stripe and been acted on: ask Stripe, do not assume.
+        self.unknown = unknown
+        # Stripe does not know the object named (a customer from a forgotten test account).
+        self.missing = missing
+
+
+# Failures where the request certainly never left: nothing can have happened at Stripe.
+_NOT_SENT = ("NewConnectionError", "ConnectTimeout", "Connection refused",
+             "Failed to establish", "Name or service not known")
 
 
 @dataclass(frozen=True)
@@ -107,16 +123,24 @@ def _call(description: str, function, *args, **kwargs):
     except stripe.InvalidRequestError as error:
         # Our request or the browser's payment method was refused (not a network problem).
         logger.error("Stripe refused %s: %r", description, error)
+        missing = error.code == "resource_missing" or error.http_status == 404
         raise GatewayError(
-            _("Your payment could not be processed. No payment was taken; please try again.")
+            _("Your payment could not be processed. No payment was taken; please try again."),
+            missing=missing,
         ) from error
     except stripe.StripeError as error:
-        logger.warning("Stripe failed %s: %r", description, error)
+        unknown = not (
+            isinstance(error, stripe.APIConnectionError)
+            and any(marker in str(error) for marker in _NOT_SENT)
+        ) and not isinstance(error, stripe.AuthenticationError | stripe.PermissionError)
+        logger.warning("Stripe failed %s (%s): %r", description,
+                       "outcome unknown" if unknown else "not sent", error)
         raise GatewayError(
             _(
                 "We could not reach our payment provider. No payment was taken and your "
                 "basket is saved; please try again in a few minutes."
-            )
+            ),
+            unknown=unknown,
         ) from error
 
 
@@ -135,8 +159,21 @@ def card_setup_create(*, customer_id: str = "") -> CardSetup:
     customer is reused when given, so reloading the payment page creates no new one.
     """
     client = _client()
-    if not customer_id:
-        customer_id = _call("creating a customer", client.v1.customers.create, params={})["id"]
+    if customer_id:
+        try:
+            _call("checking a customer", client.v1.customers.retrieve, customer_id)
+            return _card_setup_for(client, customer_id)
+        except GatewayError as error:
+            if not error.missing:
+                raise
+            # Stripe no longer knows her (a session older than a test-data reset, or another
+            # account): a new customer, rather than a checkout she cannot finish.
+            logger.warning("Stripe customer %s is unknown: making a new one", customer_id)
+    customer_id = _call("creating a customer", client.v1.customers.create, params={})["id"]
+    return _card_setup_for(client, customer_id)
+
+
+def _card_setup_for(client: stripe.StripeClient, customer_id: str) -> CardSetup:
     setup = _call(
         "creating a setup intent",
         client.v1.setup_intents.create,
@@ -210,6 +247,14 @@ def refund_create(*, intent_id: str, amount: int, idempotency_key: str) -> str:
         options={"idempotency_key": idempotency_key},
     )
     return refund["id"]
+
+
+def payment_intent_find(*, payment_id: int, limit: int = 100) -> Intent | None:
+    """The intent made for our payment `payment_id`, when the answer to its creation was lost
+    (a newest-first look through recent intents; Stripe's search would do the same)."""
+    found = [i for i in payment_intents_list(limit=limit)
+             if i.metadata.get("payment_id") == str(payment_id)]
+    return found[0] if found else None
 
 
 def payment_intents_list(*, limit: int = 100) -> list[Intent]:

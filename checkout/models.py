@@ -15,7 +15,13 @@ class StripePayment(models.Model):
         NEEDS_ACTION = "needs_action", _("Waiting for the customer (3-D Secure)")
         AUTHORISED = "authorised", _("Authorised")
         PLACED = "placed", _("Order placed and payment captured")
+        # The order is placed; Stripe's answer to the capture was lost or refused for now.
+        # Reconciliation captures it (captures are idempotent).
+        CAPTURE_PENDING = "capture_pending", _("Order placed, payment being captured")
         FAILED = "failed", _("Failed")
+        # Decided: no order; the authorisation is being cancelled or the money refunded.
+        # Whoever comes next (browser, webhook, reconciliation) finishes the release.
+        RELEASING = "releasing", _("Being given back")
         CANCELLED = "cancelled", _("Cancelled, nothing taken")
         REFUNDED = "refunded", _("Refunded")
 
@@ -55,7 +61,10 @@ class StripePayment(models.Model):
             # another; a declined or cancelled attempt leaves room for the next one.
             models.UniqueConstraint(
                 fields=["basket"],
-                condition=models.Q(status__in=["started", "needs_action", "authorised", "placed"]),
+                condition=models.Q(
+                    status__in=["started", "needs_action", "authorised", "placed",
+                                "capture_pending"]
+                ),
                 name="one_live_payment_per_basket",
             )
         ]

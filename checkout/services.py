@@ -1,10 +1,11 @@
 """Paying for a basket and placing its order: one intent, one order, or neither.
 
 The same functions serve the customer's browser (checkout/views.py), Stripe's webhooks and the
-`reconcile_payments` command, so an order is placed the same way whoever arrives first. The
-payment is authorised (manual capture), the order is placed with its stock locked, and only
-then is the money captured, inside the same transaction: if the order cannot be placed, the
-authorisation is cancelled and no money moves.
+scheduled reconciliation (checkout/tasks.py), so an order is placed the same way whoever
+arrives first. The payment is authorised (manual capture), the order is placed with its stock
+locked, and only then is the money captured, under the payment's row lock: if the order cannot
+be placed, the authorisation is cancelled and no money moves. What happens when Stripe, the
+database or Redis fails in the middle is in README.md ("Payments when something fails").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -61,12 +62,19 @@ LIVE = [
     StripePayment.Status.NEEDS_ACTION,
     StripePayment.Status.AUTHORISED,
     StripePayment.Status.PLACED,
+    StripePayment.Status.CAPTURE_PENDING,
 ]
 # Attempts not settled yet either way.
 UNDER_WAY = [
     StripePayment.Status.STARTED,
     StripePayment.Status.NEEDS_ACTION,
     StripePayment.Status.AUTHORISED,
+]
+# Decided: no order, the money goes (or went) back.
+RELEASED = [
+    StripePayment.Status.RELEASING,
+    StripePayment.Status.CANCELLED,
+    StripePayment.Status.REFUNDED,
 ]
 SETTLEABLE = {"requires_capture", "succeeded"}
 
@@ -80,6 +88,9 @@ class PaymentOutcome:
     payment: StripePayment
     order: Order | None = None
     client_secret: str = ""  # set when the customer must authenticate (3-D Secure)
+    # Not decided yet (Stripe's answer lost or Stripe unreachable): "being confirmed".
+    pending: bool = False
+    refusal: str = ""  # the decision was "no order"; what the customer reads
 
     @property
     def needs_action(self) -> bool:
@@ -128,8 +139,15 @@ def address_from_json(data: dict):
     return ShippingAddress(**data)
 
 
-# Starting and finishing a payment
-# --------------------------------
+# Starting a payment, and the one decision per payment
+# ----------------------------------------------------
+#
+# Whether a payment ends as an order, a cancellation or a refund is decided in one place,
+# `payment_decide`, under the payment's row lock, from Stripe's state of the intent (asked again
+# whenever an answer was lost). The decision is written down before any money moves back, so
+# whoever comes second (the browser, a webhook, reconciliation) finds it and follows it:
+# an order stays an order (its capture is finished), a release stays a release (the
+# authorisation is cancelled or the money refunded), never the other way round.
 
 
 def payment_start(
@@ -147,8 +165,11 @@ def payment_start(
 ) -> PaymentOutcome:
     """Authorise the basket's total with the card the browser tokenised, then place the order.
 
-    A second call for the same basket in the same state (double click, refresh, retry) finds
-    the first attempt and never creates a second intent.
+    The attempt is written down, and the basket frozen, in one transaction before Stripe is
+    called: a worker killed during the call leaves a record that reconciliation (or the
+    customer's next visit) settles, never a frozen basket without a payment. A second call for
+    the same basket in the same state (double click, refresh, retry) finds the first attempt
+    and never creates a second intent.
     """
     if not payment_method_id.startswith("pm_"):
         raise PaymentRefused(_("Your card details did not reach us. No payment was taken."))
@@ -181,7 +202,7 @@ def payment_start(
         "shipping_address": address_to_json(shipping_address) if shipping_address else {},
         "shipping_method_code": shipping_method.code,
     }
-
+    superseded = None
     try:
         with transaction.atomic():
             # One caller at a time per basket; the partial unique constraint backs this up
@@ -189,58 +210,67 @@ def payment_start(
             Basket.objects.select_for_update().filter(pk=basket.pk).first()
             live = StripePayment.objects.filter(basket=basket, status__in=LIVE).first()
             if live is not None and live.basket_fingerprint != fingerprint:
-                if live.status == StripePayment.Status.PLACED:
+                superseded = _release_decide(live.pk, reason="the basket changed")
+                if superseded is None:
                     raise PaymentRefused(_("This basket has already been ordered."))
-                payment_release(live, reason="the basket changed")
                 live = None
             if live is None:
                 payment = StripePayment.objects.create(**fields)
-                intent = gateway.payment_intent_create(
-                    amount=payment.amount,
-                    currency=payment.currency,
-                    payment_method=payment_method_id,
-                    customer_id=customer_id,
-                    metadata={
-                        "order_number": order_number,
-                        "basket_id": str(basket.pk),
-                        "payment_id": str(payment.pk),
-                    },
-                    # The basket, its state and this attempt: a retried request is one intent.
-                    idempotency_key=f"ortak-{basket.pk}-{fingerprint[:32]}-{payment.pk}",
-                )
-                payment.payment_intent_id = intent.id
-                payment.save(update_fields=["payment_intent_id", "updated"])
+                basket.freeze()
     except IntegrityError:
         live = StripePayment.objects.filter(basket=basket, status__in=LIVE).first()
         if live is None or live.basket_fingerprint != fingerprint:
             raise PaymentRefused(_("Please try again: your payment is being processed.")) from None
+    if superseded is not None:
+        payment_release_finish(superseded)
+    if live is not None:
+        # The same basket, already being paid for (a second click).
+        return payment_outcome_current(live)
+    return _intent_create_and_decide(payment, payment_method_id, customer_id)
+
+
+def _intent_create_and_decide(payment: StripePayment, payment_method_id: str,
+                              customer_id: str) -> PaymentOutcome:
+    try:
+        intent = gateway.payment_intent_create(
+            amount=payment.amount,
+            currency=payment.currency,
+            payment_method=payment_method_id,
+            customer_id=customer_id,
+            metadata={
+                "order_number": payment.order_number,
+                "basket_id": str(payment.basket_id),
+                "payment_id": str(payment.pk),
+            },
+            # This attempt: the client's retry (and any retry of ours) is the same intent.
+            idempotency_key=f"ortak-payment-{payment.pk}",
+        )
     except gateway.GatewayError as error:
         if error.declined:
-            # The intent exists but failed; keep a record of the attempt for the audit trail.
-            failed = StripePayment.objects.create(
-                **fields,
-                status=StripePayment.Status.FAILED,
-                failure_message=str(error),
-                payment_intent_id=error.intent_id or None,
-            )
-            email_payment_failed(failed)
-        raise PaymentRefused(str(error)) from error
-    if live is not None:
-        # The same basket, already being paid for (a second click): settled outside the
-        # basket lock, as placing the order takes other locks (PostgreSQL would deadlock).
-        return payment_outcome_current(live)
-    return payment_settle(payment, intent)
+            _nothing_taken(payment.pk, str(error), intent_id=error.intent_id,
+                           status=StripePayment.Status.FAILED)
+            raise PaymentRefused(str(error)) from error
+        if not error.unknown:
+            # Refused, or never sent: Stripe holds nothing for this attempt.
+            _nothing_taken(payment.pk, str(error), status=StripePayment.Status.CANCELLED)
+            raise PaymentRefused(str(error)) from error
+        # Sent, and the answer lost: Stripe may have authorised the card. Ask it.
+        return payment_outcome_current(payment)
+    # Written down at once, apart from the decision: if the database fails during the
+    # decision, the intent is still known (and reconciliation need not search for it).
+    StripePayment.objects.filter(pk=payment.pk, payment_intent_id=None).update(
+        payment_intent_id=intent.id)
+    return payment_decide(payment.pk, intent=intent)
 
 
 def payment_outcome_current(payment: StripePayment) -> PaymentOutcome:
-    """Where an existing attempt stands, asking Stripe for news if it is not settled."""
-    if payment.order_id:
-        return PaymentOutcome(payment=payment, order=payment.order)
+    """Where an attempt stands, asking Stripe when it is not settled; when Stripe cannot be
+    asked, the attempt is pending (never "nothing was taken" without Stripe saying so)."""
     try:
-        intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
-    except gateway.GatewayError as error:
-        raise PaymentRefused(str(error)) from error
-    return payment_settle(payment, intent)
+        return payment_decide(payment.pk)
+    except gateway.GatewayError:
+        logger.warning("Payment %s: Stripe not reachable; pending", payment.pk)
+        return PaymentOutcome(payment=StripePayment.objects.get(pk=payment.pk), pending=True)
 
 
 def payment_resume(*, basket_id: int, intent_id: str) -> PaymentOutcome:
@@ -255,28 +285,186 @@ def payment_resume(*, basket_id: int, intent_id: str) -> PaymentOutcome:
 
 
 def payment_settle(payment: StripePayment, intent: gateway.Intent) -> PaymentOutcome:
-    """Decide from Stripe's own view of the intent: place the order, wait, or give up."""
-    if payment.order_id:
+    """Decide with an intent the caller just had from Stripe (kept for callers by this name)."""
+    return payment_decide(payment.pk, intent=intent)
+
+
+def payment_decide(payment_id: int, *, intent: gateway.Intent | None = None) -> PaymentOutcome:
+    """The one decision: an order, a wait, or the money given back; see the section's comment.
+
+    Raises PaymentRefused (with what the customer should read) when the payment ends without an
+    order, and GatewayError when Stripe cannot be asked (nothing is decided then).
+    """
+    payment = StripePayment.objects.select_related("order").get(pk=payment_id)
+    if payment.order_id and payment.status == StripePayment.Status.PLACED:
         return PaymentOutcome(payment=payment, order=payment.order)
-    if intent.status == "requires_action":
-        if payment.status != StripePayment.Status.NEEDS_ACTION:
-            payment.status = StripePayment.Status.NEEDS_ACTION
+    if not payment.payment_intent_id:
+        if intent is None:
+            # The answer to the intent's creation was lost: Stripe may have made it.
+            intent = gateway.payment_intent_find(payment_id=payment.pk)
+        if intent is None:
+            return _never_created(payment)
+    elif intent is None or intent.id != payment.payment_intent_id:
+        intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
+    after: list = []
+    with transaction.atomic():
+        locked = StripePayment.objects.select_for_update().get(
+            pk=payment_id
+        )
+        if not locked.payment_intent_id:
+            if intent.metadata.get("payment_id") != str(locked.pk):
+                raise PaymentRefused(_("That payment does not belong to your basket."))
+            locked.payment_intent_id = intent.id
+            locked.save(update_fields=["payment_intent_id", "updated"])
+        outcome = _decision(locked, intent, after)
+    for step in after:
+        step()
+    if outcome.refusal:
+        raise PaymentRefused(outcome.refusal)
+    return outcome
+
+
+def _decision(payment: StripePayment, intent: gateway.Intent, after: list) -> PaymentOutcome:
+    """Under the payment's row lock: follow the decision made, or make it from `intent`."""
+    Status = StripePayment.Status
+    if payment.order_id:
+        if payment.status == Status.CAPTURE_PENDING:
+            # The order stands whatever Stripe answers now; a refusal is retried and logged.
+            payment.status = _capture(payment, intent) or Status.CAPTURE_PENDING
+            payment.save(update_fields=["status", "updated"])
+        return PaymentOutcome(payment=payment, order=payment.order)
+    if payment.status in RELEASED:
+        # Decided already: no order. Make sure the money is back, whatever the intent says.
+        after.append(lambda: payment_release_finish(payment.pk))
+        return PaymentOutcome(payment=payment, refusal=payment.failure_message
+                              or _("Your payment was cancelled. Nothing was taken."))
+    if intent.status in ("requires_action", "requires_confirmation"):
+        if payment.status != Status.NEEDS_ACTION:
+            payment.status = Status.NEEDS_ACTION
             payment.save(update_fields=["status", "updated"])
         return PaymentOutcome(payment=payment, client_secret=intent.client_secret)
-    if intent.status not in SETTLEABLE:
-        message = intent.error_message or _("Your card was declined.")
-        payment_mark_failed(payment, message)
-        if intent.status not in {"canceled", "requires_payment_method"}:
-            payment_release(payment, reason="unusable intent", intent=intent)
-        raise PaymentRefused(message)
+    if intent.status == "processing":
+        return PaymentOutcome(payment=payment, pending=True)
+    if intent.status not in SETTLEABLE:  # requires_payment_method, canceled: nothing taken
+        message = intent.error_message or _("Your card was declined. No payment was taken.")
+        status = Status.CANCELLED if intent.status == "canceled" else Status.FAILED
+        if payment.status != status:
+            newly_failed = payment.status in UNDER_WAY
+            payment.status = status
+            payment.failure_message = message
+            payment.save(update_fields=["status", "failure_message", "updated"])
+            basket_thaw_if_payments_over(payment.basket_id)
+            if newly_failed:
+                after.append(lambda: email_payment_failed(payment))
+        return PaymentOutcome(payment=payment, refusal=payment.failure_message or message)
+    # Authorised (requires_capture) or taken (succeeded): this payment's order, or a release.
     mismatch = intent_mismatch(payment, intent)
+    if not mismatch and StripePayment.objects.filter(
+        basket_id=payment.basket_id, status__in=LIVE
+    ).exclude(pk=payment.pk).exists():
+        mismatch = "another payment is live for this basket"
     if mismatch:
         logger.error("Payment %s: intent %s refused: %s", payment.pk, intent.id, mismatch)
-        payment_release(payment, reason=mismatch, intent=intent)
-        raise PaymentRefused(
-            _("Your payment did not match your order and was cancelled. Nothing was taken.")
-        )
-    return PaymentOutcome(payment=payment, order=order_place_for_payment(payment, intent))
+        return _release_in_lock(payment, after, reason=mismatch, message=_(
+            "Your payment did not match your order and was cancelled. Nothing was taken."))
+    savepoint = transaction.savepoint()
+    try:
+        basket = Basket.objects.get(pk=payment.basket_id)
+        order = _order_create(payment, basket, intent)
+        basket.submit()
+    except DatabaseError as error:
+        if isinstance(error, IntegrityError):
+            transaction.savepoint_rollback(savepoint)
+            return _release_in_lock(payment, after, reason=str(error), message=_(
+                "We could not place your order. No payment was taken."))
+        raise  # the database itself failed: nothing is decided; asked again later
+    except Exception as error:
+        transaction.savepoint_rollback(savepoint)
+        if isinstance(error, UnableToPlaceOrder):
+            message = str(error)
+        elif isinstance(error, ValueError):  # Oscar: voucher used up, empty basket...
+            message = _("%(reason)s. No payment was taken.") % {"reason": str(error).rstrip(".")}
+        else:
+            logger.exception("Payment %s: placing order %s failed", payment.pk,
+                             payment.order_number)
+            message = _("We could not place your order. No payment was taken.")
+        return _release_in_lock(payment, after, reason=str(error), message=message)
+    status = _capture(payment, intent)
+    if status is None:
+        # Stripe refused the capture and holds only an authorisation: no order after all.
+        transaction.savepoint_rollback(savepoint)
+        payment.order = None
+        return _release_in_lock(payment, after, reason="capture refused", message=_(
+            "Your bank did not let the payment go through, so no order was placed. Nothing "
+            "was taken: the amount held on your card is released."))
+    payment.order = order
+    payment.status = status
+    payment.save(update_fields=["order", "status", "updated"])
+    transaction.savepoint_commit(savepoint)
+    after.append(lambda: email_order_placed(order, payment))
+    return PaymentOutcome(payment=payment, order=order)
+
+
+def _capture(payment: StripePayment, intent: gateway.Intent) -> str | None:
+    """Capture the order's money; the payment's status afterwards: placed, capture pending
+    (Stripe's answer lost: reconciliation captures again, idempotently), or None when Stripe
+    refused and still holds only an authorisation, which can be released."""
+    Status = StripePayment.Status
+    if intent.status == "succeeded":
+        return Status.PLACED
+    try:
+        gateway.payment_intent_capture(intent.id)
+        return Status.PLACED
+    except gateway.GatewayError as error:
+        # A lost answer or a refusal? Only Stripe's state says which.
+        try:
+            now = gateway.payment_intent_retrieve(intent.id)
+        except gateway.GatewayError:
+            now = None
+        if now is not None and now.status == "succeeded":
+            return Status.PLACED
+        if now is not None and not error.unknown and now.status == "requires_capture":
+            logger.error("Payment %s: Stripe refused to capture %s", payment.pk, intent.id)
+            return None
+        logger.error("Payment %s: capture of %s not confirmed (%s)", payment.pk, intent.id,
+                     now.status if now else "Stripe unreachable")
+        return Status.CAPTURE_PENDING
+
+
+def _never_created(payment: StripePayment) -> PaymentOutcome:
+    """Stripe has no intent for this attempt. Once its creation cannot still be under way, the
+    attempt is over: nothing was taken, and the basket is the customer's again."""
+    if timezone.now() - payment.created < intent_creation_window():
+        return PaymentOutcome(payment=payment, pending=True)
+    _nothing_taken(payment.pk, _("We could not reach our payment provider. No payment was "
+                                 "taken and your basket is saved; please try again."),
+                   status=StripePayment.Status.CANCELLED)
+    payment.refresh_from_db()
+    raise PaymentRefused(payment.failure_message)
+
+
+def intent_creation_window() -> timedelta:
+    """How long creating an intent can take at most (every try timing out), plus a margin."""
+    from django.conf import settings
+
+    tries = 1 + settings.STRIPE_MAX_NETWORK_RETRIES
+    return timedelta(seconds=settings.STRIPE_TIMEOUT_SECONDS * tries + 10)
+
+
+def _nothing_taken(payment_id: int, message: str, *, status: str, intent_id: str = "") -> None:
+    """Stripe holds nothing for this attempt (declined, refused, or never reached)."""
+    with transaction.atomic():
+        payment = StripePayment.objects.select_for_update().get(pk=payment_id)
+        if payment.order_id or payment.status not in UNDER_WAY:
+            return
+        payment.status = status
+        payment.failure_message = message
+        if intent_id and not payment.payment_intent_id:
+            payment.payment_intent_id = intent_id
+        payment.save()
+        basket_thaw_if_payments_over(payment.basket_id)
+    if status == StripePayment.Status.FAILED:
+        email_payment_failed(payment)
 
 
 def intent_mismatch(payment: StripePayment, intent: gateway.Intent) -> str:
@@ -292,41 +480,14 @@ def intent_mismatch(payment: StripePayment, intent: gateway.Intent) -> str:
     return ""
 
 
-def order_place_for_payment(payment: StripePayment, intent: gateway.Intent):
-    """Place the order for an authorised payment and capture it, or release the payment."""
-    try:
-        with transaction.atomic():
-            locked = StripePayment.objects.select_for_update().get(pk=payment.pk)
-            if locked.order_id:
-                return locked.order
-            basket = Basket.objects.get(pk=payment.basket_id)
-            order = _order_create(locked, basket, intent)
-            if intent.status == "requires_capture":
-                # Captured inside the transaction: if Stripe refuses, the order is rolled back.
-                gateway.payment_intent_capture(intent.id)
-            locked.order = order
-            locked.status = StripePayment.Status.PLACED
-            locked.save(update_fields=["order", "status", "updated"])
-    except Exception as error:
-        payment.refresh_from_db()
-        if payment.order_id:  # placed meanwhile by the browser or a webhook
-            return payment.order
-        if isinstance(error, UnableToPlaceOrder | gateway.GatewayError):
-            message = str(error)
-        elif isinstance(error, ValueError):  # Oscar: voucher used up, empty basket...
-            message = _("%(reason)s. No payment was taken.") % {
-                "reason": str(error).rstrip(".")
-            }
-        else:
-            logger.exception("Payment %s: placing order %s failed", payment.pk,
-                             payment.order_number)
-            message = _("We could not place your order. No payment was taken.")
-        payment_release(payment, reason=str(error))
-        raise PaymentRefused(message) from error
-    payment.refresh_from_db()
-    basket.submit()
-    email_order_placed(order, payment)
-    return order
+def basket_thaw_if_payments_over(basket_id: int | None) -> bool:
+    """A basket frozen for payments that are all over is the customer's again."""
+    if basket_id is None or StripePayment.objects.filter(
+        basket_id=basket_id, status__in=LIVE
+    ).exists():
+        return False
+    return bool(Basket.objects.filter(pk=basket_id, status=Basket.FROZEN)
+                .update(status=Basket.OPEN))
 
 
 def _order_create(payment: StripePayment, basket, intent: gateway.Intent):
@@ -397,42 +558,71 @@ def _payment_event_record(order, event_name, amount, reference, quantities):
     return event
 
 
-def payment_mark_failed(payment: StripePayment, message: str) -> None:
-    """An attempt under way failed: say so once (a second look at it sends no second email)."""
-    if payment.status not in UNDER_WAY:
-        return
-    payment.status = StripePayment.Status.FAILED
-    payment.failure_message = message
-    payment.save(update_fields=["status", "failure_message", "updated"])
-    email_payment_failed(payment)
-
-
 def payment_release(payment: StripePayment, *, reason: str, intent=None) -> None:
-    """Give the customer's money back: cancel an authorisation, refund a capture."""
-    if payment.order_id or not payment.payment_intent_id:
-        return
+    """Decide to give the customer's money back (unless an order was placed), then do it."""
+    if _release_decide(payment.pk, reason=reason) is not None:
+        payment_release_finish(payment.pk)
+    payment.refresh_from_db()
+
+
+def _release_decide(payment_id: int, *, reason: str) -> int | None:
+    """Record the decision "no order" under the row lock; None when an order was placed."""
+    with transaction.atomic():
+        payment = StripePayment.objects.select_for_update().get(pk=payment_id)
+        if payment.order_id:
+            return None
+        if payment.status not in RELEASED:
+            payment.status = StripePayment.Status.RELEASING
+            payment.failure_message = payment.failure_message or _(
+                "Your payment was cancelled. Nothing was taken.")
+            payment.save(update_fields=["status", "failure_message", "updated"])
+            logger.warning("Payment %s: released (%s)", payment.pk, reason)
+        basket_thaw_if_payments_over(payment.basket_id)
+    return payment_id
+
+
+def _release_in_lock(payment: StripePayment, after: list, *, reason: str,
+                     message: str) -> PaymentOutcome:
+    logger.warning("Payment %s: released (%s)", payment.pk, reason)
+    payment.status = StripePayment.Status.RELEASING
+    payment.failure_message = message
+    payment.save(update_fields=["order", "status", "failure_message", "updated"])
+    basket_thaw_if_payments_over(payment.basket_id)
+    after.append(lambda: payment_release_finish(payment.pk))
+    return PaymentOutcome(payment=payment, refusal=message)
+
+
+def payment_release_finish(payment_id: int) -> str:
+    """Carry out a release decided earlier: cancel the authorisation or refund the capture.
+    Safe to repeat (reconciliation repeats it until Stripe has done it)."""
+    payment = StripePayment.objects.get(pk=payment_id)
+    if payment.order_id or payment.status not in RELEASED or not payment.payment_intent_id:
+        if payment.status == StripePayment.Status.RELEASING and not payment.payment_intent_id:
+            StripePayment.objects.filter(pk=payment.pk, order__isnull=True).update(
+                status=StripePayment.Status.CANCELLED)
+        return payment.status
     try:
-        intent = intent or gateway.payment_intent_retrieve(payment.payment_intent_id)
-        if intent.status == "succeeded":
-            gateway.refund_create(
-                intent_id=intent.id,
-                amount=intent.amount,
-                idempotency_key=f"release-{intent.id}",
-            )
-            status = StripePayment.Status.REFUNDED
-        elif intent.status == "canceled":
-            status = StripePayment.Status.CANCELLED
-        else:
-            gateway.payment_intent_cancel(intent.id)
-            status = StripePayment.Status.CANCELLED
+        status = _intent_release(gateway.payment_intent_retrieve(payment.payment_intent_id))
     except gateway.GatewayError:
-        # Stays live: `reconcile_payments` finds it and tries again.
-        logger.error("Payment %s: could not release intent %s (%s)", payment.pk,
-                     payment.payment_intent_id, reason)
-        return
-    logger.warning("Payment %s: released intent %s: %s", payment.pk, intent.id, reason)
-    StripePayment.objects.filter(pk=payment.pk, order__isnull=True).update(status=status)
-    payment.status = status
+        logger.error("Payment %s: could not release intent %s yet", payment.pk,
+                     payment.payment_intent_id)
+        return payment.status  # stays releasing: reconciliation tries again
+    if payment.status == StripePayment.Status.RELEASING or (
+        status == StripePayment.Status.REFUNDED
+    ):
+        StripePayment.objects.filter(pk=payment.pk, order__isnull=True).update(status=status)
+    return status
+
+
+def _intent_release(intent: gateway.Intent) -> str:
+    """Give back what an intent holds; the payment's final status. Raises GatewayError."""
+    if intent.status == "succeeded":
+        gateway.refund_create(intent_id=intent.id, amount=intent.amount,
+                              idempotency_key=f"release-{intent.id}")
+        return StripePayment.Status.REFUNDED
+    if intent.status != "canceled":
+        gateway.payment_intent_cancel(intent.id)
+    return StripePayment.Status.CANCELLED
 
 
 # Refunds
@@ -531,20 +721,54 @@ def _line_restock(line, quantity: int) -> None:
 # ---------------------------
 
 
-def webhook_event_handle(event) -> str:
-    """Handle one verified Stripe event, once; any order of arrival gives the same result."""
-    data = event["data"]["object"]
+PAYMENT_INTENT_EVENTS = {
+    "payment_intent.succeeded",
+    "payment_intent.amount_capturable_updated",
+    "payment_intent.payment_failed",
+    "payment_intent.canceled",
+    "payment_intent.requires_action",
+    "payment_intent.processing",
+}
+
+
+class WebhookUnhandled(Exception):
+    """Stripe could not be asked about the event's intent: answer an error so Stripe retries."""
+
+
+def webhook_event_parse(event) -> tuple[str, str, dict, str]:
+    """The event's id, type, object and intent id; ValueError when a signed event is malformed
+    (the view answers 400: Stripe, or whoever signed it, sent something we cannot use)."""
+    if not isinstance(event, dict):
+        raise ValueError("not an object")
+    event_id, event_type = event.get("id"), event.get("type")
+    data = (event.get("data") or {}).get("object") if isinstance(event.get("data"), dict) else None
+    if not isinstance(event_id, str) or not 0 < len(event_id) <= 255:
+        raise ValueError("missing or over-long event id")
+    if not isinstance(event_type, str) or not 0 < len(event_type) <= 100:
+        raise ValueError("missing or over-long event type")
+    if not isinstance(data, dict):
+        raise ValueError("no data.object")
     if data.get("object") == "payment_intent":
-        intent_id = data.get("id") or ""
+        intent_id = data.get("id")
     else:  # charges and disputes name their intent
         intent_id = data.get("payment_intent") or ""
+    if not isinstance(intent_id, str) or len(intent_id) > 255:
+        raise ValueError("over-long or malformed intent id")
+    return event_id, event_type, data, intent_id
+
+
+def webhook_event_handle(event) -> str:
+    """Handle one verified Stripe event, once; any order of arrival gives the same result."""
+    event_id, event_type, data, intent_id = webhook_event_parse(event)
+    if event_type in PAYMENT_INTENT_EVENTS:
+        return _webhook_payment_intent(event_id, event_type, intent_id)
     # Recorded and handled together: if handling breaks, Stripe's retry finds no record and
     # tries again; a duplicate delivery waits for the first and is then turned away.
     with transaction.atomic():
         try:
             with transaction.atomic():
                 record = StripeWebhookEvent.objects.create(
-                    event_id=event["id"], event_type=event["type"], payment_intent_id=intent_id
+                    event_id=event_id, event_type=event_type, payment_intent_id=intent_id
                 )
         except IntegrityError:
             return "duplicate"
@@ -554,27 +778,59 @@ def webhook_event_handle(event) -> str:
         if payment is None:
             outcome = "unknown payment"
         else:
-            outcome = _webhook_dispatch(event["type"], payment, data)
+            outcome = _webhook_dispatch(event_type, payment, data)
         record.outcome = outcome[:255]
         record.save(update_fields=["outcome"])
     return outcome
 
 
-def _webhook_dispatch(event_type: str, payment: StripePayment, data) -> str:
-    if event_type in ("payment_intent.succeeded", "payment_intent.amount_capturable_updated"):
-        # Ask Stripe rather than trust the event's snapshot: events may come out of order.
+def _webhook_payment_intent(event_id: str, event_type: str, intent_id: str) -> str:
+    """Whatever the event says, the decision is made from Stripe's state of the intent, asked
+    again (events come late, out of order, and a `payment_failed` may be wrong)."""
+    record, created = StripeWebhookEvent.objects.get_or_create(
+        event_id=event_id, defaults={"event_type": event_type, "payment_intent_id": intent_id}
+    )
+    if not created and record.outcome:
+        return "duplicate"
+    payment = StripePayment.objects.filter(payment_intent_id=intent_id).first()
+    if payment is None:
+        payment = _payment_of_unrecorded_intent(intent_id)
+    if payment is None:
+        outcome = "unknown payment"
+    elif event_type == "payment_intent.payment_failed" and payment.order_id:
+        outcome = "ignored: order placed"
+    else:
         try:
-            intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
-            outcome = payment_settle(payment, intent)
-        except (PaymentRefused, gateway.GatewayError) as error:
-            return f"refused: {error}"
-        return f"order {outcome.order.number}" if outcome.order else "waiting"
-    if event_type == "payment_intent.payment_failed":
-        if payment.order_id:
-            return "ignored: order placed"
-        error = data.get("last_payment_error") or {}
-        payment_mark_failed(payment, error.get("message") or _("Your card was declined."))
-        return "failed"
+            decided = payment_decide(payment.pk)
+        except PaymentRefused as refusal:
+            outcome = f"refused: {refusal}"
+        except gateway.GatewayError as error:
+            raise WebhookUnhandled(str(error)) from error
+        else:
+            if decided.order:
+                outcome = f"order {decided.order.number}"
+            else:
+                outcome = "waiting"
+    StripeWebhookEvent.objects.filter(pk=record.pk).update(outcome=outcome[:255])
+    return outcome
+
+
+def _payment_of_unrecorded_intent(intent_id: str) -> StripePayment | None:
+    """An intent whose creation's answer never reached us names our payment in its metadata."""
+    if not intent_id:
+        return None
+    try:
+        intent = gateway.payment_intent_retrieve(intent_id)
+    except gateway.GatewayError:
+        return None
+    payment_id = intent.metadata.get("payment_id", "")
+    if not payment_id.isdigit():
+        return None
+    return StripePayment.objects.filter(pk=int(payment_id), payment_intent_id=None).first()
+
+
+def _webhook_dispatch(event_type: str, payment: StripePayment, data) -> str:
+    """Charges and disputes: recorded on the order (payment intents go to the decision)."""
     if event_type == "charge.refunded":
         return _webhook_charge_refunded(payment, data)
     if event_type == "charge.dispute.created":
@@ -613,55 +869,90 @@ def _webhook_charge_refunded(payment: StripePayment, charge) -> str:
     return "refund recorded"
 
 
-def payments_reconcile(*, older_than: timedelta = timedelta(minutes=10)) -> list[str]:
-    """Settle money that has no order, for payments whose browser and webhooks were lost.
+def payments_reconcile(*, older_than: timedelta = timedelta(seconds=60),
+                       abandon_after: timedelta = timedelta(days=1)) -> list[str]:
+    """Settle every payment that the browser and the webhooks left unsettled; run by the worker
+    every minute (checkout.tasks.reconcile_payments) and safe to run twice at once.
 
-    - an attempt of ours whose intent is authorised or paid: place the order, or give the
-      money back when it can no longer be placed;
-    - an attempt still waiting for 3-D Secure after a day: cancel it;
-    - an intent of ours at Stripe that we have no record of (the server stopped between
-      creating it and writing it down): give the money back.
+    - our attempts under way, with an order awaiting its capture, or being released:
+      decided (or their decision carried out) from Stripe's state of the intent;
+    - an attempt whose intent's creation was never confirmed: its intent found and decided,
+      or the attempt closed once Stripe cannot still be making it;
+    - an attempt still waiting for 3-D Secure after `abandon_after`: cancelled;
+    - any recent intent at Stripe holding money without an order of ours (a wrong
+      `payment_failed`, an attempt already closed, or no record at all): decided or released.
 
     Only what is older than `older_than` is touched, so payments in progress are left alone.
     """
-    report = []
-    cutoff = timezone.now() - older_than
-    waiting = StripePayment.objects.filter(
-        order__isnull=True,
-        payment_intent_id__isnull=False,
-        status__in=UNDER_WAY,
-        updated__lte=cutoff,
-    )
-    for payment in waiting:
-        try:
-            intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
-        except gateway.GatewayError as error:
-            report.append(f"{payment.payment_intent_id}: not reached ({error})")
+    Status = StripePayment.Status
+    report: list[str] = []
+    now = timezone.now()
+    cutoff = now - older_than
+    unsettled = StripePayment.objects.filter(
+        status__in=[*UNDER_WAY, Status.CAPTURE_PENDING, Status.RELEASING], updated__lte=cutoff
+    ).order_by("pk")
+    seen: set[str] = set()
+    for payment in unsettled:
+        if payment.status == Status.RELEASING:
+            report.append(f"{payment.payment_intent_id or payment.pk}: "
+                          f"{payment_release_finish(payment.pk)}")
+            seen.add(payment.payment_intent_id or "")
             continue
-        if intent.status == "requires_action" and payment.updated > timezone.now() - timedelta(
-            days=1
-        ):
+        if payment.status == Status.NEEDS_ACTION and payment.updated > now - abandon_after:
             continue
-        try:
-            outcome = payment_settle(payment, intent)
-        except PaymentRefused as error:
-            report.append(f"{intent.id}: released ({error})")
-        else:
-            if outcome.order:
-                report.append(f"{intent.id}: order {outcome.order.number}")
-            else:
-                payment_release(payment, reason="abandoned at 3-D Secure")
-                report.append(f"{intent.id}: cancelled (abandoned at 3-D Secure)")
-    known = set(StripePayment.objects.exclude(payment_intent_id=None)
-                .values_list("payment_intent_id", flat=True))
-    for intent in gateway.payment_intents_list():
-        if (intent.id in known or "basket_id" not in intent.metadata
+        report.append(_reconcile_one(payment, abandoned=payment.status == Status.NEEDS_ACTION))
+        seen.add(payment.payment_intent_id or "")
+    try:
+        intents = gateway.payment_intents_list()
+    except gateway.GatewayError as error:
+        report.append(f"Stripe not reached ({error})")
+        return report
+    by_intent = {p.payment_intent_id: p for p in StripePayment.objects.filter(
+        payment_intent_id__in=[i.id for i in intents])}
+    for intent in intents:
+        if (intent.id in seen or "basket_id" not in intent.metadata
                 or intent.status not in SETTLEABLE or intent.created > cutoff):
             continue
-        orphan = StripePayment(payment_intent_id=intent.id)
-        payment_release(orphan, reason="no record of this intent", intent=intent)
+        payment = by_intent.get(intent.id)
+        if payment is None:
+            payment_id = intent.metadata.get("payment_id", "")
+            payment = StripePayment.objects.filter(
+                pk=int(payment_id) if payment_id.isdigit() else 0, payment_intent_id=None
+            ).first()
+        if payment is not None:
+            if (payment.order_id and intent.status == "succeeded"
+                    and payment.status != Status.CAPTURE_PENDING):
+                continue  # an order with its money: nothing to settle
+            report.append(_reconcile_one(payment, intent=intent))
+            continue
+        try:
+            _intent_release(intent)
+        except gateway.GatewayError as error:
+            report.append(f"{intent.id}: not released yet ({error})")
+            continue
+        logger.warning("Intent %s released: no record of this payment", intent.id)
         report.append(f"{intent.id}: released (no record of this payment)")
     return report
+
+
+def _reconcile_one(payment: StripePayment, *, intent: gateway.Intent | None = None,
+                   abandoned: bool = False) -> str:
+    label = payment.payment_intent_id or (intent.id if intent else f"payment {payment.pk}")
+    if abandoned:
+        payment_release(payment, reason="abandoned at 3-D Secure")
+        return f"{label}: cancelled (abandoned at 3-D Secure)"
+    try:
+        outcome = payment_decide(payment.pk, intent=intent)
+    except PaymentRefused as refusal:
+        return f"{label}: released ({refusal})"
+    except gateway.GatewayError as error:
+        return f"{label}: not reached ({error})"
+    except DatabaseError:
+        logger.exception("Payment %s: reconciliation failed", payment.pk)
+        return f"{label}: database error"
+    if outcome.order:
+        return f"{label}: order {outcome.order.number}"
+    return f"{label}: waiting"
 
 
 # Emails

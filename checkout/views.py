@@ -1,7 +1,9 @@
 """Oscar's checkout with Stripe: the preview page takes the card and places the order.
 
 The payment page talks JSON with static/js/checkout.js; the decisions live in
-checkout/services.py and every Stripe call in checkout/gateway.py.
+checkout/services.py and every Stripe call in checkout/gateway.py. Whatever fails, the browser
+gets JSON it can act on (never a redirect its `fetch()` would swallow, never a bare error): the
+order, a refusal saying nothing was taken, or "being confirmed" with the status page to watch.
 """
 
 import logging
@@ -10,7 +12,11 @@ from django import forms, http
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.db import connections
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -51,7 +57,38 @@ class PaymentMethodView(oscar_views.PaymentMethodView):
         return redirect("checkout:preview")
 
 
+def is_fetch(request) -> bool:
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
+def pending_answer(status: int = 200) -> http.JsonResponse:
+    return http.JsonResponse({
+        "status": "pending",
+        "message": _("Your order is being confirmed. This can take a minute; please do not "
+                     "pay again."),
+        "redirect": reverse("checkout:payment-status"),
+    }, status=status)
+
+
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.method == "POST" and is_fetch(request)):
+            return super().dispatch(request, *args, **kwargs)
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except Exception:
+            # The database or anything else failed mid-payment: the payment may exist, so the
+            # truth is "being confirmed"; the status page settles it from Stripe's state.
+            logger.exception("Payment request failed")
+            for database in connections.all(initialized_only=True):
+                database.close_if_unusable_or_obsolete()  # the session is saved next
+            return pending_answer(status=503)
+        if response.status_code in (301, 302) and not isinstance(response, http.JsonResponse):
+            # A refused pre-condition (sold out, session expired): its message stays queued for
+            # the page the browser goes to, instead of being used up by fetch() following it.
+            return http.JsonResponse({"status": "redirect", "redirect": response.url})
+        return response
+
     def get(self, request, *args, **kwargs):
         if not self.preview:
             return redirect("checkout:preview")
@@ -121,6 +158,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             except gateway.GatewayError:
                 pass  # the message already says to try again later
             return http.JsonResponse(answer, status=400)
+        if outcome.pending:
+            return pending_answer()
         if outcome.needs_action:
             return http.JsonResponse(
                 {
@@ -154,8 +193,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             raise services.PaymentRefused(_("Please choose a shipping method first."))
         order_number = str(self.generate_order_number(basket))
         self.checkout_session.set_order_number(order_number)
-        self.freeze_basket(basket)
+        # Frozen by payment_start, in the transaction that records the attempt. The session
+        # is saved now, not at the end: if this worker dies while Stripe is called, her next
+        # visit still knows which basket to thaw or which order to show.
         self.checkout_session.set_submitted_basket(basket)
+        request.session.save()
         return services.payment_start(
             basket=basket,
             user=request.user,
@@ -200,8 +242,69 @@ def stripe_webhook(request):
     except ValueError as error:
         logger.warning("Stripe webhook refused: %s", error)
         return http.HttpResponseBadRequest("invalid signature")
-    outcome = services.webhook_event_handle(event)
+    try:
+        outcome = services.webhook_event_handle(event)
+    except ValueError as error:  # signed, but not an event we can use: Stripe need not retry
+        logger.warning("Stripe webhook malformed: %s", error)
+        return http.JsonResponse({"received": False, "error": str(error)}, status=400)
+    except services.WebhookUnhandled as error:  # Stripe unreachable: Stripe retries later
+        logger.warning("Stripe webhook not handled yet: %s", error)
+        return http.JsonResponse({"received": False, "error": "retry"}, status=503)
     return http.JsonResponse({"received": True, "outcome": outcome})
+
+
+class PaymentStatusView(View):
+    """"Your order is being confirmed": where the browser goes when a payment's outcome is not
+    known yet. It refreshes itself (and answers JSON to checkout.js) until the payment is an
+    order (the thank-you page) or is over (the basket, saying nothing was taken)."""
+
+    template_name = "oscar/checkout/payment_status.html"
+    refresh_seconds = 3
+
+    def get(self, request):
+        payment = payment_of_session(request)
+        if payment is None:
+            return self._answer(request, "none", reverse("basket:summary"))
+        if payment.order_id is None and payment.status in services.UNDER_WAY + [
+            StripePayment.Status.RELEASING
+        ] and (timezone.now() - payment.updated).total_seconds() > self.refresh_seconds:
+            try:
+                services.payment_outcome_current(payment)
+            except services.PaymentRefused:
+                pass
+            payment.refresh_from_db()
+        if payment.order_id:
+            request.session["checkout_order_id"] = payment.order_id
+            return self._answer(request, "succeeded", reverse("checkout:thank-you"))
+        if payment.status == StripePayment.Status.NEEDS_ACTION:
+            return self._answer(request, "requires_action", reverse("checkout:preview"))
+        if payment.status not in services.UNDER_WAY:
+            # Over, and Stripe said so: nothing was taken (or it is being given back).
+            services.basket_thaw_if_payments_over(payment.basket_id)
+            message = payment.failure_message or _("No payment was taken.")
+            if not is_fetch(request):
+                messages.error(request, message)
+            return self._answer(request, "error", reverse("basket:summary"), message=message)
+        if is_fetch(request):
+            return pending_answer()
+        response = render(request, self.template_name, {"refresh_seconds": self.refresh_seconds})
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def _answer(self, request, status: str, url: str, *, message: str = ""):
+        if is_fetch(request):
+            return http.JsonResponse({"status": status, "redirect": url, "message": message})
+        return redirect(url)
+
+
+def payment_of_session(request) -> StripePayment | None:
+    """The latest payment for the basket this session submitted to checkout."""
+    basket_id = (request.session.get("checkout_data") or {}).get("submission", {}).get(
+        "basket_id")
+    if not basket_id:
+        return None
+    return StripePayment.objects.filter(basket_id=basket_id).order_by(
+        F("order_id").desc(nulls_last=True), "-pk").first()
 
 
 @method_decorator(permission_required("order.change_order", raise_exception=True), name="dispatch")

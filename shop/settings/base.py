@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # After the basket: a basket frozen for a payment that is over is thawed, and one that
+    # became an order leads to that order (checkout/middleware.py).
+    "checkout.middleware.PaymentBasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -264,7 +267,10 @@ WAGTAILADMIN_COMMENTS_ENABLED = False
 # the scheduled ones below (dotted path of a task -> every so many seconds). Tests run tasks
 # immediately (shop/settings/test.py) unless a test runs the worker itself.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-SCHEDULED_TASKS: dict[str, int] = {}
+SCHEDULED_TASKS: dict[str, int] = {
+    # Payments left unsettled by a lost browser, webhook or database connection.
+    "checkout.tasks.reconcile_payments": 60,
+}
 
 # Upload limits that a phone on a slow network can meet, and that keep memory bounded.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

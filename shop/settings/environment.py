@@ -37,24 +37,32 @@ def database_from_environment(environ: Mapping[str, str], base_dir: Path) -> dic
 
 
 def redis_from_environment(url: str) -> tuple[dict, str]:
-    """Cache and sessions in Redis when REDIS_URL is set; process memory and the database when not.
+    """Cache in Redis when REDIS_URL is set, process memory when not; sessions in the database.
 
-    Sessions go to the database without Redis so that two web processes share them.
+    Redis is an accelerator, never a dependency: its errors are cache misses (logged at most
+    once a minute, shop/redis_cache.py), with short socket timeouts so a hung Redis costs a
+    page half a second, not a worker. Sessions are `cached_db`: read from the cache when it
+    answers, always written to the database, so losing Redis loses no session or basket.
     """
+    sessions = "django.contrib.sessions.backends.cached_db" if url else (
+        "django.contrib.sessions.backends.db")
     if not url:
-        return (
-            {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-            "django.contrib.sessions.backends.db",
-        )
+        return ({"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+                sessions)
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("REDIS_URL must look like redis://host:6379/0.")
     return (
         {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "shop.redis_cache.RedisCacheThatDegrades",
                 "LOCATION": url,
                 "KEY_PREFIX": "ortak",
+                "OPTIONS": {
+                    "IGNORE_EXCEPTIONS": True,
+                    "SOCKET_CONNECT_TIMEOUT": 0.5,
+                    "SOCKET_TIMEOUT": 0.5,
+                },
             }
         },
-        "django.contrib.sessions.backends.cache",
+        sessions,
     )

@@ -19,8 +19,10 @@ if STRIPE_USES_LOCALSTRIPE:
     STRIPE_WEBHOOK_SECRET = STRIPE_WEBHOOK_SECRET or "whsec_local"  # noqa: S105
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "http://127.0.0.1:8420").rstrip("/")
 
-# A customer waits for these calls: fail fast with a clear message rather than hang.
-STRIPE_TIMEOUT_SECONDS = float(os.environ.get("STRIPE_TIMEOUT_SECONDS", "10"))
+# A customer waits for these calls: fail fast rather than hang. One retry at most (a POST's
+# retry carries the same idempotency key, so Stripe acts once). A payment request makes at
+# most three calls, so 3 × 2 × 8 s stays below the web worker's 60 s (shop/gunicorn.conf.py).
+STRIPE_TIMEOUT_SECONDS = float(os.environ.get("STRIPE_TIMEOUT_SECONDS", "8"))
 STRIPE_MAX_NETWORK_RETRIES = int(os.environ.get("STRIPE_MAX_NETWORK_RETRIES", "1"))
 # Webhooks older than this (seconds) are refused, so a captured request cannot be replayed.
 STRIPE_WEBHOOK_TOLERANCE = int(os.environ.get("STRIPE_WEBHOOK_TOLERANCE", "300"))

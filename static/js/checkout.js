@@ -27,22 +27,36 @@
     body.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
     body.append("action", "place_order");
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
-    const response = await fetch(form.getAttribute("action"), {
-      method: "POST", body: body, credentials: "same-origin",
-      headers: {"X-Requested-With": "XMLHttpRequest"},
-    });
+    let response;
+    try {
+      response = await fetch(form.getAttribute("action"), {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: {"X-Requested-With": "XMLHttpRequest"},
+      });
+    } catch (error) {
+      // The answer was lost: the payment may have gone through. The status page asks the shop,
+      // which asks Stripe, and leads to the order or back to the basket.
+      return {status: "pending", redirect: form.dataset.statusUrl};
+    }
     if (!(response.headers.get("content-type") || "").includes("json")) {
-      // A redirect to the basket: the checkout was already finished or has expired.
-      window.location.assign(response.url);
-      return null;
+      // Not the shop's answer (a proxy's error page): the same, the outcome is unknown.
+      return {status: "pending", redirect: form.dataset.statusUrl};
     }
     return response.json();
   }
 
   async function handle(result) {
     if (result === null) return;
-    if (result.status === "succeeded") {
-      window.location.assign(result.redirect);
+    if (result.status === "succeeded" || result.status === "pending" ||
+        result.status === "redirect") {
+      // The order, "being confirmed", or a page whose message the shop kept for it
+      // (sold out, session expired): the message is shown there, not used up here.
+      if (result.message) {
+        errorBox.classList.replace("alert-danger", "alert-info");
+        errorBox.textContent = result.message;
+        errorBox.hidden = false;
+      }
+      window.location.assign(result.redirect || form.dataset.statusUrl);
     } else if (result.status === "requires_action") {
       const authenticated = await stripe.confirmCardPayment(result.client_secret);
       // Whatever the browser says, the server asks Stripe before placing the order.

@@ -111,7 +111,9 @@ def test_slow_stripe_times_out_with_a_clear_message(client, settings):
         response = client.post(reverse("checkout:preview"), {
             "action": "place_order", "payment_method": "pm_card", "basket_fingerprint":
             fingerprint})
-    assert response.status_code == 400
-    assert "could not reach our payment provider" in response.json()["message"]
+    # Stripe may have acted on the request: not "nothing was taken", but "being confirmed"
+    # (tests/checkout/faults/ follows such payments to their end).
+    assert response.status_code == 200
+    assert response.json()["status"] == "pending"
+    assert "being confirmed" in response.json()["message"]
     assert not Order.objects.exists()
-    assert Basket.objects.get().status == "Open"

@@ -8,12 +8,13 @@ from checkout.services import payments_reconcile
 class Command(BaseCommand):
     help = (
         "Settle Stripe payments that were authorised or taken but have no order: place the "
-        "order, or give the money back. Run it every few minutes (cron) and after an outage."
+        "order, or give the money back. The worker runs it every minute "
+        "(checkout.tasks.reconcile_payments); run it by hand after an outage if you like."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--older-than-minutes", type=int, default=10,
+            "--older-than-minutes", type=float, default=1,
             help="Leave younger payments alone: their customer may still be paying.",
         )
 
