@@ -9,6 +9,7 @@ from shop.settings.base import require
 from shop.sites import site_url_for_production
 
 DEBUG = False
+IS_PRODUCTION = True
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in require("ALLOWED_HOSTS").split(",") if h.strip()]
 
@@ -37,6 +38,13 @@ if STRIPE_USES_LOCALSTRIPE:  # noqa: F405
         raise ImproperlyConfigured(
             "Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET before "
             "starting Ortak (or STRIPE_ALLOW_LOCALSTRIPE=true for a demo)."
+        )
+    # Even a demo on localstripe takes webhooks from the internet: with the public fallback
+    # `whsec_local` anyone could sign a `charge.refunded` for a real order.
+    STRIPE_WEBHOOK_SECRET = require("STRIPE_WEBHOOK_SECRET")
+    if STRIPE_WEBHOOK_SECRET == "whsec_local":  # noqa: S105 (the public default, refused)
+        raise ImproperlyConfigured(
+            "STRIPE_WEBHOOK_SECRET is the public development value; set a secret of your own."
         )
 else:
     STRIPE_PUBLISHABLE_KEY = require("STRIPE_PUBLISHABLE_KEY")
