@@ -249,6 +249,16 @@ SCHEDULED_TASKS: dict[str, int] = {}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 
+# Hardening (issue 12): every image upload (workspace, Oscar's dashboard, Wagtail) goes through
+# catalogue.images.photo_clean, bounded by one setting each for bytes and pixels, decoded in
+# full and re-encoded without metadata. Wagtail's own checks use the same two limits.
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 15 * 1024 * 1024))
+IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", 50_000_000))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = IMAGE_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_UPLOAD_MAX_PIXELS
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "shop.uploads.WagtailImageForm"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
