@@ -193,6 +193,7 @@ STORAGES = {
 # Hardening (issue 12): mail is queued and sent by a background task with retries; where it
 # goes comes from EMAIL_URL or the EMAIL_* variables (see there).
 from shop.settings.email import *  # noqa: E402,F403
+
 # The shop's address, the one every link in an email starts with (see shop/sites.py): Oscar's
 # scheme, Wagtail's admin links, and, after each migrate, the Sites record's domain.
 SITE_URL = site_url_clean(os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000")

@@ -57,7 +57,9 @@ def test_a_message_survives_the_queue_as_json():
     assert again.extra_headers == {"X-Order": "100042"}
 
 
-def test_password_reset_answers_the_same_for_a_known_and_an_unknown_address(unreachable_smtp, client):
+def test_password_reset_answers_alike_for_a_known_and_an_unknown_address(
+    unreachable_smtp, client
+):
     UserFactory(email="known@example.com")
     known = client.post(reverse("password-reset"), {"email": "known@example.com"})
     unknown = client.post(reverse("password-reset"), {"email": "nobody@example.com"})
