@@ -5,6 +5,7 @@ on a laptop (SQLite, local memory cache, localstripe) and in production (Postgre
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -98,6 +99,8 @@ INSTALLED_APPS = [
     # the database and run by `manage.py run_worker` (see shop/management/commands/run_worker.py).
     "django_tasks",
     "django_tasks_db",
+    # Hardening (issue 12): failed sign-ins counted per account and address (shop/throttle.py).
+    "axes",
 ]
 
 SITE_ID = 1
@@ -118,6 +121,10 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Hardening (issue 12): limits on sign-in, password reset, registration, order tracking and
+    # the payment endpoint (shop/throttle.py); axes' middleware turns a lockout into its page.
+    "shop.throttle.ThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -153,6 +160,8 @@ _redis_url = os.environ.get("REDIS_URL", "").strip()
 CACHES, SESSION_ENGINE = redis_from_environment(_redis_url)
 
 AUTHENTICATION_BACKENDS = (
+    # First, so a locked-out account is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
@@ -167,6 +176,18 @@ LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "customer:login"
 # Wagtail's preview views allow their own same-origin frame; nothing else is framed.
 X_FRAME_OPTIONS = "DENY"
+
+# Throttling (issue 12, shop/throttle.py): after 5 wrong passwords for one account from one
+# address, 15 minutes' wait; failures kept in the database, shared by every process.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "shop.throttle.axes_lockout"
+AXES_CLIENT_IP_CALLABLE = "shop.throttle.axes_client_address"
+AXES_VERBOSE = False
+# How many proxies in front of gunicorn append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Languages: every page exists in each, under its own URL prefix.
 LANGUAGE_CODE = "en"
