@@ -161,7 +161,7 @@ CACHES, SESSION_ENGINE = redis_from_environment(_redis_url)
 
 AUTHENTICATION_BACKENDS = (
     # First, so a locked-out account is refused before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "shop.throttle.AxesBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
