@@ -125,6 +125,8 @@ MIDDLEWARE = [
     # the payment endpoint (shop/throttle.py); axes' middleware turns a lockout into its page.
     "shop.throttle.ThrottleMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Hardening (issue 12): Content-Security-Policy and Permissions-Policy (shop/csp.py).
+    "shop.csp.ShopCSPMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -188,6 +190,9 @@ AXES_CLIENT_IP_CALLABLE = "shop.throttle.axes_client_address"
 AXES_VERBOSE = False
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (issue 12, shop/csp.py): 'self' and nonces on the storefront; Stripe
+# on the payment page only. Built after MEDIA_URL is known (see the end of this module).
 
 # Languages: every page exists in each, under its own URL prefix.
 LANGUAGE_CODE = "en"
@@ -289,6 +294,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+from shop.settings.csp import content_security_policy  # noqa: E402
+
+CONTENT_SECURITY_POLICY = content_security_policy(media_url=MEDIA_URL)
 
 
 def require(name: str) -> str:
