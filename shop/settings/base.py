@@ -211,8 +211,15 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Hardening (issue 12): uploaded files on this machine's disk, served by the shop at /media/,
+# or on an S3-compatible object store (MEDIA_STORAGE=s3); see shop/settings/media.py.
+from shop.settings.media import media_storage_from_environment  # noqa: E402
+
+_media = media_storage_from_environment(os.environ)
+MEDIA_STORAGE = _media["MEDIA_STORAGE"]
+MEDIA_URL = _media.get("MEDIA_URL", MEDIA_URL)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media["DEFAULT_STORAGE"],
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
