@@ -43,6 +43,9 @@ def _english_unless_asked():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
+    """An empty cache per test: this also resets the throttling counts (shop/throttle.py), so
+    tests that post to sign-in, password reset or order tracking many times never lock out the
+    next. django-axes' failed sign-ins live in the database, rolled back or flushed per test."""
     from django.core.cache import cache
 
     cache.clear()
