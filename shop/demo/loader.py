@@ -350,7 +350,8 @@ def _load_makers(cooperatives, count: int, progress: Progress, report: LoadRepor
                 address=data.address,
             )
             new.append(maker)
-        if maker.portrait_id is None and data.has_portrait:
+        # No portrait on file without consent to show one (cooperatives/signals.py deletes it).
+        if maker.portrait_id is None and data.has_portrait and data.consent_show_photo:
             maker.portrait = _wagtail_image(
                 f"Portrait of {data.display_name}, {data.slug} (demo)",
                 lambda data=data, index=index: drawing.draw_portrait(data.colourway, SEED + index),
