@@ -47,7 +47,10 @@ class ShopCSPMiddleware(CSPMiddleware):
                     "frame-src": [SELF],
                 }
             elif _view_name(request) in PAYMENT_PAGES:
-                response._csp_update = _stripe_sources()
+                sources = _stripe_sources()
+                # frame-src is 'none' elsewhere: replaced, since 'none' admits no companion.
+                response._csp_replace = {"frame-src": sources.pop("frame-src")}
+                response._csp_update = sources
         return super().get_policy_parts(request, response, report_only=report_only)
 
     def process_response(self, request, response):

@@ -274,6 +274,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+# Hardening (issue 12): no avatars fetched from gravatar.com (an editor's email hash sent to a
+# third party, and an image source the content security policy does not allow).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Background tasks: queued in the database, run by `manage.py run_worker`, which also enqueues
 # the scheduled ones below (dotted path of a task -> every so many seconds). Tests run tasks

@@ -62,6 +62,7 @@ def test_stripe_is_allowed_on_the_payment_page_only_and_from_stripe_with_real_ke
     assert "https://js.stripe.com" in payment["script-src"]
     assert "https://api.stripe.com" in payment["connect-src"]
     assert "https://js.stripe.com" in payment["frame-src"]
+    assert "'none'" not in payment["frame-src"]
     assert not any("127.0.0.1" in source for sources in payment.values() for source in sources)
     basket = _policy_for("basket:summary", "/en/shop/basket/")
     assert not any("stripe" in source for sources in basket.values() for source in sources)
