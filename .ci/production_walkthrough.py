@@ -57,7 +57,7 @@ def run(env: dict, *args: str, timeout: int = 900) -> str:
 def get(base: str, path: str, **kwargs) -> requests.Response:
     """A request as the TLS proxy forwards it."""
     headers = {"Host": HOST, "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
-    response = requests.get(base + path, headers=headers, timeout=30, allow_redirects=False,
+    response = requests.get(base + path, headers=headers, timeout=120, allow_redirects=False,
                             **kwargs)
     if response.status_code != 200:
         sys.exit(f"GET {path} answered {response.status_code}")
@@ -102,21 +102,22 @@ def main() -> None:
         run(env, "load_demo_shop", "--products", "6", "--allow-production", "--quiet")
 
         port = free_port()
+        log = work / "gunicorn.log"
         gunicorn = subprocess.Popen(
             [str(Path(PYTHON).parent / "gunicorn"), "shop.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", "2", "--timeout", "60"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+             "--workers", "2", "--timeout", "120", "--error-logfile", str(log)],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
-                requests.get(base + "/", timeout=2)
+                requests.get(base + "/static/", timeout=10)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 if gunicorn.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("gunicorn did not start: " + gunicorn.stderr.read().decode()[-2000:])
-                time.sleep(0.3)
+                    sys.exit("gunicorn did not start: " + log.read_text()[-2000:])
+                time.sleep(0.5)
 
         home = get(base, "/en/")
         if "content-security-policy" not in {key.lower() for key in home.headers}:
@@ -144,7 +145,11 @@ def main() -> None:
     finally:
         if gunicorn is not None:
             gunicorn.terminate()
-            gunicorn.wait(timeout=20)
+            try:
+                gunicorn.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+                gunicorn.wait()
         if database_url.startswith("postgres"):
             name = urlsplit(database_url).path.lstrip("/")
             postgres(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
