@@ -74,9 +74,9 @@ def photo_clean(*, upload: Any) -> CleanPhoto:
     large, not a JPEG/PNG/WebP/HEIC picture, too many pixels, or truncated or corrupt.
     """
     name = PurePath(str(getattr(upload, "name", "") or "")).name or _("This file")
-    max_bytes = getattr(settings, "WORKSPACE_PHOTO_MAX_BYTES", DEFAULT_MAX_BYTES)
-    max_pixels = getattr(settings, "WORKSPACE_PHOTO_MAX_PIXELS", DEFAULT_MAX_PIXELS)
-    max_side = getattr(settings, "WORKSPACE_PHOTO_MAX_SIDE", DEFAULT_MAX_SIDE)
+    max_bytes = getattr(settings, "IMAGE_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+    max_pixels = getattr(settings, "IMAGE_UPLOAD_MAX_PIXELS", DEFAULT_MAX_PIXELS)
+    max_side = getattr(settings, "IMAGE_UPLOAD_MAX_SIDE", DEFAULT_MAX_SIDE)
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         raise ImproperlyConfigured(
             "PIL.ImageFile.LOAD_TRUNCATED_IMAGES is on: truncated photos would pass as whole."

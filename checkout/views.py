@@ -33,8 +33,21 @@ Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 STRIPE_CUSTOMER_SESSION_KEY = "checkout_stripe_customer"
 
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    def post(self, request, *args, **kwargs):
+        # Oscar looks the address up with .get(): another customer's or a non-numeric id
+        # answered 500. Only her own saved addresses exist here; anything else is a 404.
+        if request.user.is_authenticated and "address_id" in request.POST:
+            address_id = request.POST["address_id"]
+            if not address_id.isascii() or not address_id.isdigit() or len(address_id) > 18:
+                raise http.Http404
+            get_object_or_404(oscar_views.UserAddress, pk=address_id, user=request.user)
+        return super().post(request, *args, **kwargs)
+
+
 # Re-exported so Oscar's class loader finds every checkout view in this module.
-ShippingAddressView = oscar_views.ShippingAddressView
 UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView

@@ -6,3 +6,6 @@ class CooperativesConfig(AppConfig):
     name = "cooperatives"
     verbose_name = _("Cooperatives and makers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cooperatives import signals  # noqa: F401  (portraits without consent are deleted)

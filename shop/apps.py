@@ -8,6 +8,7 @@ class ShopConfig(AppConfig):
     verbose_name = _("Ortak shop")
 
     def ready(self):
+        from shop import checks  # noqa: F401  (production settings checked by check --deploy)
         from shop.sites import sites_sync_after_migrate
 
         # After Wagtail's own post_migrate (and django.contrib.sites' default record, which

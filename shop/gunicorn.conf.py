@@ -13,7 +13,9 @@ GUNICORN_THREADS (threads per process, 8), GUNICORN_TIMEOUT (seconds, 60).
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# Behind the TLS proxy: only the proxy may reach gunicorn, since production trusts its headers
+# (X-Forwarded-Proto, X-Forwarded-For). GUNICORN_BIND for a private address or a Unix socket.
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))

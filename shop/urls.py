@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -34,7 +34,12 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Uploaded files on the shop's own disk (MEDIA_STORAGE=local, the default): served by the shop,
+# with caching headers, in development and on a single production machine alike. With S3 the
+# files' URLs point at the object store and this path is not wired.
+if settings.MEDIA_STORAGE == "local" and settings.MEDIA_URL.startswith("/"):
+    from shop.media import media_serve
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    urlpatterns = [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media_serve, name="media")
+    ] + urlpatterns

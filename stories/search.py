@@ -10,6 +10,7 @@ nationality, address) or an unconsented story to be found, because they are neve
 Nothing here writes: Wagtail's search-promotion hit counter is deliberately not used.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -39,8 +40,14 @@ class SiteSearchResults:
         )
 
 
+# A search word is letters and digits in any script: everything else (quotes, brackets, `*`,
+# `-`, `^`, control characters, NUL) is syntax to SQLite's FTS5 or PostgreSQL's tsquery, or a
+# byte PostgreSQL refuses outright, so a visitor's `"` or NUL could only ever answer 500.
+WORD = re.compile(r"\w+")
+
+
 def _words(query: str) -> list[str]:
-    return query.split()[:MAX_WORDS]
+    return WORD.findall(query.replace("\x00", " "))[:MAX_WORDS]
 
 
 def _each_word_matches(queryset: QuerySet, words: list[str], conditions) -> QuerySet:
@@ -111,10 +118,10 @@ def search_pages(query: str, limit: int = RESULTS_PER_KIND) -> list:
 
 
 def site_search(*, query: str) -> SiteSearchResults:
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    words = _words(query)
+    words = _words(query[:MAX_QUERY_LENGTH])
     if not words:
         return SiteSearchResults(query="")
+    query = " ".join(words)
     return SiteSearchResults(
         query=query,
         products=search_products(words),

@@ -43,6 +43,9 @@ def _english_unless_asked():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
+    """An empty cache per test: this also resets the throttling counts (shop/throttle.py), so
+    tests that post to sign-in, password reset or order tracking many times never lock out the
+    next. django-axes' failed sign-ins live in the database, rolled back or flushed per test."""
     from django.core.cache import cache
 
     cache.clear()
@@ -152,13 +155,28 @@ def browser():
         browser.close()
 
 
+def is_csp_violation(text: str) -> bool:
+    """Chromium reports each blocked script, style, frame or connection on the console."""
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture
 def page(browser):
+    """A fresh browser page; a test fails if any page it opened broke the Content-Security-
+    Policy (a blocked inline script, a script or frame from an address the policy omits)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: violations.append(f"{page.url}: {message.text}")
+        if is_csp_violation(message.text)
+        else None,
+    )
     yield page
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

@@ -8,8 +8,10 @@ Oscar's `form-control` class, one full-width box each, and overlapped the next f
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue.forms import ProductForm as CoreProductForm
+from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProductImageForm
 
 from cooperatives.models import Maker
+from shop.uploads import upload_clean
 
 
 class MakerChoiceField(forms.ModelChoiceField):
@@ -37,3 +39,11 @@ class ProductForm(CoreProductForm):
             "hours_to_make",
             "care_instructions",
         ]
+
+
+class ProductImageForm(CoreProductImageForm):
+    """Product images from the dashboard follow the shop's upload rules (shop/uploads.py):
+    bounded in bytes and pixels, decoded in full, metadata stripped."""
+
+    def clean_original(self):
+        return upload_clean(self.cleaned_data.get("original"))

@@ -12,6 +12,7 @@ the dashboard deletes a picture others show (Oscar removes image files with thei
 """
 
 import random
+import secrets
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -132,6 +133,10 @@ class Login:
 class LoadReport:
     created: dict = field(default_factory=lambda: defaultdict(int))
     logins: list[Login] = field(default_factory=list)
+    # Under production settings each new login gets a random password, kept here to be printed
+    # once; elsewhere they all share the demo password that the README prints.
+    random_passwords: bool = False
+    passwords: dict[str, str] = field(default_factory=dict)
 
 
 def foreign_shop_contents() -> str:
@@ -158,8 +163,13 @@ def load_demo_shop(
     add: bool = False,
     write: Callable[[str], None] | None = None,
     interactive: bool = True,
+    random_passwords: bool = False,
 ) -> LoadReport:
-    """Load the demo shop; `write` receives the progress bar's text (None: silent)."""
+    """Load the demo shop; `write` receives the progress bar's text (None: silent).
+
+    With `random_passwords`, each login it creates gets its own random password (in
+    `report.passwords`) instead of the demo password printed in the README.
+    """
     if makers < len(COOPERATIVES):
         raise ValueError(f"Ask for at least {len(COOPERATIVES)} makers, one per cooperative.")
     if not add:
@@ -171,7 +181,7 @@ def load_demo_shop(
             )
     _require_reference_data()
     progress = Progress(write, interactive)
-    report = LoadReport()
+    report = LoadReport(random_passwords=random_passwords)
     with transaction.atomic():
         cooperatives = _load_cooperatives(progress, report)
         maker_objects = _load_makers(cooperatives, makers, progress, report)
@@ -343,7 +353,8 @@ def _load_makers(cooperatives, count: int, progress: Progress, report: LoadRepor
                 address=data.address,
             )
             new.append(maker)
-        if maker.portrait_id is None and data.has_portrait:
+        # No portrait on file without consent to show one (cooperatives/signals.py deletes it).
+        if maker.portrait_id is None and data.has_portrait and data.consent_show_photo:
             maker.portrait = _wagtail_image(
                 f"Portrait of {data.display_name}, {data.slug} (demo)",
                 lambda data=data, index=index: drawing.draw_portrait(data.colourway, SEED + index),
@@ -631,7 +642,9 @@ def _user(
         },
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        password = secrets.token_urlsafe(12) if report.random_passwords else DEMO_PASSWORD
+        report.passwords[email] = password
+        user.set_password(password)
         user.save(update_fields=["password"])
         report.created["users"] += 1
     if groups:

@@ -5,6 +5,7 @@ on a laptop (SQLite, local memory cache, localstripe) and in production (Postgre
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -18,6 +19,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
+# True only in shop/settings/production.py: commands that must never run there casually (the
+# demo loader) look at it.
+IS_PRODUCTION = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
@@ -96,12 +100,16 @@ INSTALLED_APPS = [
     # the database and run by `manage.py run_worker` (see shop/management/commands/run_worker.py).
     "django_tasks",
     "django_tasks_db",
+    # Hardening (issue 12): failed sign-ins counted per account and address (shop/throttle.py).
+    "axes",
 ]
 
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Hardening (issue 12): a NUL byte in a query string is a 400, not a database error.
+    "shop.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,6 +125,12 @@ MIDDLEWARE = [
     "checkout.middleware.PaymentBasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Hardening (issue 12): limits on sign-in, password reset, registration, order tracking and
+    # the payment endpoint (shop/throttle.py); axes' middleware turns a lockout into its page.
+    "shop.throttle.ThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # Hardening (issue 12): Content-Security-Policy and Permissions-Policy (shop/csp.py).
+    "shop.csp.ShopCSPMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -152,6 +166,8 @@ _redis_url = os.environ.get("REDIS_URL", "").strip()
 CACHES, SESSION_ENGINE = redis_from_environment(_redis_url)
 
 AUTHENTICATION_BACKENDS = (
+    # First, so a locked-out account is refused before any password is checked.
+    "shop.throttle.AxesBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
@@ -167,6 +183,21 @@ LOGIN_REDIRECT_URL = "customer:summary"
 LOGIN_URL = "customer:login"
 # Wagtail's preview views allow their own same-origin frame; nothing else is framed.
 X_FRAME_OPTIONS = "DENY"
+
+# Throttling (issue 12, shop/throttle.py): after 5 wrong passwords for one account from one
+# address, 15 minutes' wait; failures kept in the database, shared by every process.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "shop.throttle.axes_lockout"
+AXES_CLIENT_IP_CALLABLE = "shop.throttle.axes_client_address"
+AXES_VERBOSE = False
+# How many proxies in front of gunicorn append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (issue 12, shop/csp.py): 'self' and nonces on the storefront; Stripe
+# on the payment page only. Built after MEDIA_URL is known (see the end of this module).
 
 # Languages: every page exists in each, under its own URL prefix.
 LANGUAGE_CODE = "en"
@@ -185,12 +216,22 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Hardening (issue 12): uploaded files on this machine's disk, served by the shop at /media/,
+# or on an S3-compatible object store (MEDIA_STORAGE=s3); see shop/settings/media.py.
+from shop.settings.media import media_storage_from_environment  # noqa: E402
+
+_media = media_storage_from_environment(os.environ)
+MEDIA_STORAGE = _media["MEDIA_STORAGE"]
+MEDIA_URL = _media.get("MEDIA_URL", MEDIA_URL)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media["DEFAULT_STORAGE"],
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Hardening (issue 12): mail is queued and sent by a background task with retries; where it
+# goes comes from EMAIL_URL or the EMAIL_* variables (see there).
+from shop.settings.email import *  # noqa: E402,F403
+
 # The shop's address, the one every link in an email starts with (see shop/sites.py): Oscar's
 # scheme, Wagtail's admin links, and, after each migrate, the Sites record's domain.
 SITE_URL = site_url_clean(os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000")
@@ -262,6 +303,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+# Hardening (issue 12): no avatars fetched from gravatar.com (an editor's email hash sent to a
+# third party, and an image source the content security policy does not allow).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Background tasks: queued in the database, run by `manage.py run_worker`, which also enqueues
 # the scheduled ones below (dotted path of a task -> every so many seconds). Tests run tasks
@@ -276,12 +320,27 @@ SCHEDULED_TASKS: dict[str, int] = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 
+# Hardening (issue 12): every image upload (workspace, Oscar's dashboard, Wagtail) goes through
+# catalogue.images.photo_clean, bounded by one setting each for bytes and pixels, decoded in
+# full and re-encoded without metadata. Wagtail's own checks use the same two limits.
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", 15 * 1024 * 1024))
+IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", 50_000_000))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = IMAGE_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_UPLOAD_MAX_PIXELS
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "shop.uploads.WagtailImageForm"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+from shop.settings.csp import content_security_policy  # noqa: E402
+
+CONTENT_SECURITY_POLICY = content_security_policy(media_url=MEDIA_URL)
 
 
 def require(name: str) -> str:

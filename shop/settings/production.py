@@ -9,14 +9,14 @@ from shop.settings.base import require
 from shop.sites import site_url_for_production
 
 DEBUG = False
+IS_PRODUCTION = True
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in require("ALLOWED_HOSTS").split(",") if h.strip()]
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405 (MEDIA_STORAGE: local disk or S3, see base)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
@@ -37,6 +37,13 @@ if STRIPE_USES_LOCALSTRIPE:  # noqa: F405
         raise ImproperlyConfigured(
             "Set STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET before "
             "starting Ortak (or STRIPE_ALLOW_LOCALSTRIPE=true for a demo)."
+        )
+    # Even a demo on localstripe takes webhooks from the internet: with the public fallback
+    # `whsec_local` anyone could sign a `charge.refunded` for a real order.
+    STRIPE_WEBHOOK_SECRET = require("STRIPE_WEBHOOK_SECRET")
+    if STRIPE_WEBHOOK_SECRET == "whsec_local":  # noqa: S105 (the public default, refused)
+        raise ImproperlyConfigured(
+            "STRIPE_WEBHOOK_SECRET is the public development value; set a secret of your own."
         )
 else:
     STRIPE_PUBLISHABLE_KEY = require("STRIPE_PUBLISHABLE_KEY")

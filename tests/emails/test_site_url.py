@@ -58,6 +58,7 @@ def test_production_refuses_to_start_on_plain_http_with_one_line():
         SECRET_KEY="a-test-secret-that-is-long-enough-and-random-" + "q7Zp" * 8,
         ALLOWED_HOSTS="shop.example.org",
         STRIPE_ALLOW_LOCALSTRIPE="true",
+        STRIPE_WEBHOOK_SECRET="whsec_a-secret-of-the-shops-own",
         SITE_URL="http://shop.example.org",
     )
     assert result.returncode != 0

@@ -82,6 +82,11 @@ def test_production_settings_pass_the_deployment_checks():
         STRIPE_SECRET_KEY="sk_test_example",
         STRIPE_PUBLISHABLE_KEY="pk_test_example",
         STRIPE_WEBHOOK_SECRET="whsec_example",
+        # The shop's own production checks (shop/checks.py): mail, sender, Redis, proxy.
+        EMAIL_URL="smtp://mail.example.org:587",
+        DEFAULT_FROM_EMAIL="Ortak <hello@shop.example.org>",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+        TRUSTED_PROXY_COUNT="1",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

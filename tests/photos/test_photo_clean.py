@@ -118,7 +118,7 @@ def test_a_large_photo_is_stored_web_sized():
 
 
 def test_the_longest_side_is_a_setting(settings):
-    settings.WORKSPACE_PHOTO_MAX_SIDE = 500
+    settings.IMAGE_UPLOAD_MAX_SIDE = 500
     photo = photo_clean(upload=upload(encoded(photo_like((800, 1200)), "PNG"), "tall.png"))
     assert (photo.width, photo.height) == (333, 500)
 
@@ -174,7 +174,7 @@ def test_the_webp_header_is_read_as_pillow_reads_it(mode, options):
 
 
 def test_the_pixel_limit_is_a_setting(settings):
-    settings.WORKSPACE_PHOTO_MAX_PIXELS = 10_000
+    settings.IMAGE_UPLOAD_MAX_PIXELS = 10_000
     error = refusal(encoded(photo_like((101, 100)), "JPEG"), "a.jpg")
     assert "at most 0.01 megapixels" in error.messages[0]
     assert photo_clean(upload=upload(encoded(photo_like((100, 100)), "JPEG"), "b.jpg"))
@@ -199,7 +199,7 @@ def test_anything_but_a_jpeg_png_webp_or_heic_is_refused(data, name):
 
 
 def test_a_file_over_the_byte_limit_is_refused(settings):
-    settings.WORKSPACE_PHOTO_MAX_BYTES = 20_000
+    settings.IMAGE_UPLOAD_MAX_BYTES = 20_000
     data = encoded(photo_like((600, 400)), "JPEG", quality=95)
     assert len(data) > 20_000
     error = refusal(data, "huge.jpg")
@@ -210,7 +210,7 @@ def test_a_file_over_the_byte_limit_is_refused(settings):
 
 
 def test_a_file_that_understates_its_size_is_still_bounded(settings):
-    settings.WORKSPACE_PHOTO_MAX_BYTES = 20_000
+    settings.IMAGE_UPLOAD_MAX_BYTES = 20_000
     data = encoded(photo_like((600, 400)), "JPEG", quality=95)
 
     class Lying(BytesIO):

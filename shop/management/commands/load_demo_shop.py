@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import NoReverseMatch, reverse
 
@@ -35,8 +36,23 @@ class Command(BaseCommand):
             help="Do nothing, successfully, if the shop already has any product.",
         )
         parser.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo under production settings; every login then gets a random "
+            "password, printed once.",
+        )
 
-    def handle(self, *args, products, makers, add, if_empty, quiet, **options):
+    def handle(self, *args, products, makers, add, if_empty, quiet, allow_production, **options):
+        # Under production settings the demo's logins (a superuser among them) would open the
+        # shop to anyone who read the README: refused unless asked by name, and then each login
+        # gets a random password of its own.
+        production = getattr(settings, "IS_PRODUCTION", False)
+        if production and not allow_production:
+            raise CommandError(
+                "These are production settings: the demo shop creates staff logins. "
+                "Pass --allow-production to load it anyway (with random passwords)."
+            )
         from oscar.core.loading import get_model
 
         from shop.demo.loader import (
@@ -52,7 +68,7 @@ class Command(BaseCommand):
         if if_empty and get_model("catalogue", "Product").objects.exists():
             if not quiet:
                 self.stdout.write("The shop already has products; the demo was not loaded.")
-                if not foreign_shop_contents():
+                if not foreign_shop_contents() and not production:
                     self._print_logins(demo_logins())
             return
         if products < 0:
@@ -66,6 +82,7 @@ class Command(BaseCommand):
                 add=add,
                 write=write,
                 interactive=self.stdout.isatty(),
+                random_passwords=production,
             )
         except (DemoRefused, ValueError) as error:
             raise CommandError(str(error)) from error
@@ -83,16 +100,25 @@ class Command(BaseCommand):
                 + (f"created {created}." if created else "nothing new to create.")
             )
         )
-        self._print_logins(report.logins)
+        self._print_logins(report.logins, passwords=report.passwords if production else None)
 
     def _write(self, text: str) -> None:
         self.stdout.write(text, ending="")
         self.stdout.flush()
 
-    def _print_logins(self, logins) -> None:
-        rows = [("Role", "Login (email)", "Where")]
-        rows += [(login.role, login.email, login.note) for login in logins]
-        widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    def _print_logins(self, logins, passwords: dict[str, str] | None = None) -> None:
+        """The logins as a table; with `passwords` (random ones, production), a column of them,
+        printed this once and never again."""
+        if passwords is None:
+            rows = [("Role", "Login (email)", "Where")]
+            rows += [(login.role, login.email, login.note) for login in logins]
+        else:
+            rows = [("Role", "Login (email)", "Password (shown once)", "Where")]
+            rows += [
+                (login.role, login.email, passwords.get(login.email, "(unchanged)"), login.note)
+                for login in logins
+            ]
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
 
         def line(row) -> str:
@@ -100,7 +126,10 @@ class Command(BaseCommand):
             return "|" + "|".join(cells) + "|"
 
         self.stdout.write("")
-        self.stdout.write(f"Demo logins, all with the password: {DEMO_PASSWORD}")
+        if passwords is None:
+            self.stdout.write(f"Demo logins, all with the password: {DEMO_PASSWORD}")
+        else:
+            self.stdout.write("Demo logins, each with its own random password (shown once):")
         self.stdout.write(rule)
         self.stdout.write(line(rows[0]))
         self.stdout.write(rule)
