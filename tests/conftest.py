@@ -163,20 +163,24 @@ def is_csp_violation(text: str) -> bool:
 @pytest.fixture
 def page(browser):
     """A fresh browser page; a test fails if any page it opened broke the Content-Security-
-    Policy (a blocked inline script, a script or frame from an address the policy omits)."""
+    Policy (a blocked inline script, a script or frame from an address the policy omits) or
+    threw a script error (an uncaught exception, such as Oscar's scripts without jQuery)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
     violations: list[str] = []
+    script_errors: list[str] = []
     page.on(
         "console",
         lambda message: violations.append(f"{page.url}: {message.text}")
         if is_csp_violation(message.text)
         else None,
     )
+    page.on("pageerror", lambda error: script_errors.append(f"{page.url}: {error}"))
     yield page
     context.close()
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+    assert not script_errors, "Script errors:\n" + "\n".join(script_errors)
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 axe-core finds no serious or critical WCAG 2.2 AA violation, the browser reports no script
 error, and a screenshot of each page in each language is kept for a person to look at."""
 
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from tests.accessibility import serious_violations
 from tests.conftest import SCREENSHOTS
 
 pytestmark = [
@@ -14,22 +14,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "ortak-demo-2026"
-
-
-def serious_violations(page) -> list:
-    assert AXE.exists(), "axe-core is missing: run 'make test' (it installs it from npm)"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
-    )
-    return [
-        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def sign_in(page, base, language, email):

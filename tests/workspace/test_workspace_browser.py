@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from PIL import Image
 
+from tests.accessibility import assert_accessible
 from tests.factories import CooperativeFactory, MakerFactory, StockRecordFactory, UserFactory
 from workspace.models import Coordinator, Listing, ListingStatus
 
@@ -20,7 +21,6 @@ pytestmark = [
 ]
 
 PASSWORD = "a-long-test-password"
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 740}
 
 
@@ -29,24 +29,6 @@ def picture(path: Path, colour) -> str:
     Image.new("RGB", (900, 700), colour).save(buffer, "JPEG", quality=85)
     path.write_bytes(buffer.getvalue())
     return str(path)
-
-
-def assert_accessible(page, label: str) -> None:
-    """No serious or critical WCAG 2.x A/AA violation, as axe-core reports them."""
-    assert AXE.exists(), "axe-core is missing: run 'make test' (it installs it from npm)"
-    # Evaluated by the browser's devtools, which the page's content security policy does not
-    # govern (an injected <script> tag would be refused as an inline script without a nonce).
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
-    )
-    bad = [
-        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert not bad, f"{label}: {bad}"
 
 
 def sign_in(page, base: str, lang: str, username: str) -> None:
