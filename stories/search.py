@@ -130,8 +130,12 @@ def search_stories(query: str, limit: int = RESULTS_PER_KIND) -> list:
 
     hits = StoryPage.objects.live().public().search(query)[:limit]
     ids = [hit.pk for hit in hits]
-    by_id = {story.pk: story for story in story_cards().filter(pk__in=ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    # A hit in any language stands for the story, shown once in the reader's language.
+    keys = list(StoryPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    key_of = dict(keys)
+    by_key = {story.translation_key: story for story in story_cards().filter(
+        translation_key__in=[key for _pk, key in keys])}
+    return list({key_of[pk]: by_key[key_of[pk]] for pk in ids if key_of.get(pk) in by_key}.values())
 
 
 def search_pages(query: str, limit: int = RESULTS_PER_KIND) -> list:
