@@ -95,7 +95,8 @@ def translate_products(plan: list) -> int:
                     columns.add(column)
                     changed.add(product.pk)
     todo = [product for product in products if product.pk in changed]
-    with transaction.atomic():
-        Product.objects.bulk_update(todo, sorted(columns), batch_size=500)
+    if todo:
+        with transaction.atomic():
+            Product.objects.bulk_update(todo, sorted(columns), batch_size=500)
     search_texts_rebuild(Product.objects.filter(upc__in=list(by_upc)))
     return len(todo)
