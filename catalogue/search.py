@@ -42,7 +42,7 @@ LANGUAGES = ("en", "tr", "ar")
 TIERS = (("primary",), ("primary", "secondary"), ("primary", "secondary", "owner"))
 VOCABULARY_CACHE_KEY = "catalogue-search-vocabulary"
 VOCABULARY_CACHE_SECONDS = 600
-SIMILARITY = 0.45
+SIMILARITY = 0.3  # pg_trgm's own default: "silvr"/"silver" and "shawel"/"shawl" are 0.44
 
 
 def _all_languages(instance, field: str) -> list[str]:

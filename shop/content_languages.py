@@ -55,6 +55,18 @@ def use_original_language_first(model, field_names) -> None:
         model.__dict__[name].__class__ = OriginalLanguageFirstDescriptor
 
 
+def with_translations(*paths: str) -> list[str]:
+    """Field paths for `only()`: a translated field needs its per-language columns and the
+    row's original language too (modeltranslation adds them for the model's own fields only,
+    not across a relation), or each row reads them with a query of its own."""
+    names = []
+    for path in paths:
+        prefix = path.rsplit("__", 1)[0] + "__" if "__" in path else ""
+        names += [path, *(build_localized_fieldname(path, code) for code in CONTENT_LANGUAGES)]
+        names.append(f"{prefix}original_language")
+    return list(dict.fromkeys(names))
+
+
 def translation_of(instance, field_name: str, language: str | None = None) -> str:
     """The text written for `language` (the active one by default), without any fallback."""
     language = language or active_content_language()

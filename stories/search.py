@@ -145,7 +145,8 @@ def search_pages(query: str, limit: int = RESULTS_PER_KIND) -> list:
 
 
 def site_search(*, query: str) -> SiteSearchResults:
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    # PostgreSQL refuses a NUL byte in any text parameter; it is never part of a word.
+    query = " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     words = _words(query)
     if not words:
         return SiteSearchResults(query="")
