@@ -12,3 +12,8 @@ class CatalogueConfig(apps.CatalogueConfig):
         from oscar.apps.catalogue.signals import product_viewed
 
         product_viewed.disconnect(receive_product_view)
+
+        # The search text follows every edit of a product, its categories, materials, maker.
+        from catalogue import search
+
+        search.connect_owner_signals()

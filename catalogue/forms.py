@@ -12,6 +12,7 @@ class BrowseForm(forms.Form):
         ("price-low", _("Price: low to high")),
         ("price-high", _("Price: high to low")),
         ("title", _("Name")),
+        ("relevance", _("Best match")),
     ]
 
     q = forms.CharField(label=_("Search"), required=False, max_length=120)
@@ -38,8 +39,9 @@ class BrowseForm(forms.Form):
             for name, value in (self.cleaned_data if hasattr(self, "cleaned_data") else {}).items()
             if name not in self.errors
         }
+        query = (data.get("q") or "").strip()
         return BrowseFilters(
-            query=(data.get("q") or "").strip(),
+            query=query,
             cooperative=data.get("cooperative") or "",
             maker=data.get("maker") or "",
             material=data.get("material") or "",
@@ -47,5 +49,6 @@ class BrowseForm(forms.Form):
             price_min=data.get("price_min"),
             price_max=data.get("price_max"),
             in_stock=bool(data.get("in_stock")),
-            sort=data.get("sort") or DEFAULT_SORT,
+            # With a query, the search's own order unless another is asked for.
+            sort=data.get("sort") or ("relevance" if query else DEFAULT_SORT),
         )

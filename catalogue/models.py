@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
+from shop.content_languages import original_language_field
+
 
 class Material(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
@@ -39,12 +41,36 @@ class Product(AbstractProduct):
     technique = models.CharField(_("technique"), max_length=120, blank=True)
     hours_to_make = models.PositiveSmallIntegerField(_("hours to make"), null=True, blank=True)
     care_instructions = models.TextField(_("care"), blank=True)
+    # Title, description, technique and care exist per language (catalogue/translation.py).
+    original_language = original_language_field()
 
     def clean(self) -> None:
         super().clean()
         from catalogue.provenance import validate_product_provenance
 
         validate_product_provenance(self)
+
+
+class ProductSearchText(models.Model):
+    """A product's words as the search reads them: folded, stemmed, in every language.
+
+    Kept in step by `catalogue.search` (signals on every edit, a rebuild after bulk loads).
+    Three columns so a word in the title, category or material outranks one in the
+    description, which outranks the cooperative's name (README, "Languages").
+    """
+
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, primary_key=True, related_name="search_text"
+    )
+    primary = models.TextField(blank=True)
+    secondary = models.TextField(blank=True)
+    owner = models.TextField(blank=True)
+
+    class Meta:
+        app_label = "catalogue"
+
+    def __str__(self) -> str:
+        return f"Search text of product {self.product_id}"
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402

@@ -8,10 +8,11 @@ SQLite and PostgreSQL, and needs no index to keep in step.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, QuerySet
 from oscar.core.loading import get_model
 
 from cooperatives.models import Maker, public_name_expression
+from shop.content_languages import localized_expression
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -23,6 +24,8 @@ SORT_ORDERS = {
     "price-low": ("min_price", "id"),
     "price-high": ("-min_price", "-id"),
     "title": ("title", "id"),
+    # The default when there is a query: the search's own order (catalogue.search).
+    "relevance": ("-search_rank", "title", "id"),
 }
 DEFAULT_SORT = "newest"
 
@@ -65,26 +68,12 @@ class BrowseFilters:
 class BrowseResult:
     products: QuerySet
     facets: dict = field(default_factory=dict)
-
-
-def product_matches_word(word: str) -> Q:
-    """A product matches a search word on its public fields only: title, description,
-    technique, materials, its maker's public name and her cooperative's name."""
-    return (
-        Q(title__icontains=word)
-        | Q(description__icontains=word)
-        | Q(technique__icontains=word)
-        | Q(materials__name__icontains=word)
-        | Q(maker__display_name__icontains=word)
-        | Q(maker__consent_show_first_name=True, maker__first_name__icontains=word)
-        | Q(maker__cooperative__name__icontains=word)
-    )
+    suggestion: str = ""  # "did you mean", when the query found nothing
+    corrected: bool = False  # the products are those of the suggestion
 
 
 def _filtered(queryset: QuerySet, filters: BrowseFilters, skip: str = "") -> QuerySet:
-    if filters.query:
-        for word in filters.query.split()[:8]:
-            queryset = queryset.filter(product_matches_word(word))
+    # The query is applied once, by `product_browse`, through catalogue.search.
     if filters.cooperative and skip != "cooperative":
         queryset = queryset.filter(maker__cooperative__slug=filters.cooperative)
     if filters.maker and skip != "maker":
@@ -103,16 +92,29 @@ def _filtered(queryset: QuerySet, filters: BrowseFilters, skip: str = "") -> Que
 
 
 def product_browse(*, filters: BrowseFilters, category=None) -> BrowseResult:
+    from catalogue.search import product_search, search_rank
+
     base = sellable_products()
     if category is not None:
         base = base.filter(categories__in=category.get_descendants_and_self())
+    search = None
+    if filters.query:
+        search = product_search(base, filters.query)
+        base = base.filter(pk__in=search.products.values("pk"))
     ids = _filtered(base, filters).values("pk")
-    products = (
-        Product.objects.filter(pk__in=ids)
-        .annotate(min_price=Min("stockrecords__price"))
-        .order_by(*SORT_ORDERS.get(filters.sort, SORT_ORDERS[DEFAULT_SORT]))
+    products = Product.objects.filter(pk__in=ids).annotate(min_price=Min("stockrecords__price"))
+    sort = filters.sort
+    if sort == "relevance" and search is None:
+        sort = DEFAULT_SORT
+    if sort == "relevance":
+        products = products.annotate(search_rank=search_rank(search))
+    products = products.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS[DEFAULT_SORT]))
+    return BrowseResult(
+        products=product_cards(products),
+        facets=browse_facets(base, filters),
+        suggestion=search.suggestion if search else "",
+        corrected=search.corrected if search else False,
     )
-    return BrowseResult(products=product_cards(products), facets=browse_facets(base, filters))
 
 
 def browse_facets(base: QuerySet, filters: BrowseFilters) -> dict:
@@ -123,19 +125,25 @@ def browse_facets(base: QuerySet, filters: BrowseFilters) -> dict:
         rows = (
             Product.objects.filter(pk__in=ids)
             .exclude(**{f"{value_field}__isnull": True})
-            .values(value=F(value_field), label=label)
+            # annotate() then values(names): modeltranslation's values() with expressions
+            # only would select every column and group by each product.
+            .annotate(value=F(value_field), label=label)
+            .values("value", "label")
             .annotate(count=Count("pk", distinct=True))
             .order_by("label")
         )
         return list(rows)
 
+    # Material and category names in the reader's language (with the fallback rule).
     return {
         "cooperative": counts(
             "cooperative", "maker__cooperative__slug", F("maker__cooperative__name")
         ),
         "maker": counts("maker", "maker__slug", public_name_expression("maker__")),
-        "material": counts("material", "materials__slug", F("materials__name")),
-        "category": counts("category", "categories__slug", F("categories__name")),
+        "material": counts("material", "materials__slug", localized_expression("materials__name")),
+        "category": counts(
+            "category", "categories__slug", localized_expression("categories__name")
+        ),
     }
 
 

@@ -44,6 +44,8 @@ class CatalogueView(TemplateView):
             products=page.object_list,
             query_without_page=query.urlencode(),
             summary=_("All products"),
+            # "Did you mean": the query found nothing; the products are the suggestion's.
+            suggestion=result.suggestion,
         )
         return context
 

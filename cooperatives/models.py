@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from shop.content_languages import original_language_field
+
 
 class FairTradeStatus(models.TextChoices):
     NONE = "", _("No certification")
@@ -51,6 +53,8 @@ class Cooperative(models.Model):
     )
     summary = models.CharField(_("short description"), max_length=300)
     description = models.TextField(_("story"), blank=True)
+    # Summary and story exist per language (cooperatives/translation.py).
+    original_language = original_language_field()
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -146,6 +150,9 @@ class Maker(models.Model):
     )
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     story = models.TextField(_("her words"), blank=True)
+    # The language she writes in: her story and the pieces she lists in the workspace are
+    # recorded in it, and translations are shown beside her words (cooperatives/translation.py).
+    original_language = original_language_field()
     portrait = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("portrait"),
@@ -205,5 +212,25 @@ class Maker(models.Model):
     @property
     def public_story(self) -> str:
         return self.story if self.consent_show_story else ""
+
+    @property
+    def public_story_original(self) -> str:
+        """Her story in the language she wrote it in: quoted as she wrote it, always."""
+        from shop.content_languages import original_text
+
+        if not self.consent_show_story:
+            return ""
+        return original_text(self, "story") or self.story
+
+    @property
+    def public_story_translation(self) -> str:
+        """Her story in the reader's language, when that is not the original and exists: shown
+        beside her words, never instead of them."""
+        from shop.content_languages import active_content_language, translation_of
+
+        if not self.consent_show_story or active_content_language() == self.original_language:
+            return ""
+        translated = translation_of(self, "story")
+        return "" if translated == self.public_story_original else translated
 
 

@@ -19,6 +19,13 @@ from cooperatives.models import Cooperative, Maker
 from cooperatives.services import maker_remove
 
 PRIVATE = "cooperatives.view_private_maker_data"
+LANGUAGE_CODES = ("en", "tr", "ar")
+
+
+def per_language(name: str) -> list[FieldPanel]:
+    """One panel per language for a translated field (cooperatives/translation.py): editors
+    see every version side by side, and the plain field would write into the admin's language."""
+    return [FieldPanel(f"{name}_{language}") for language in LANGUAGE_CODES]
 
 
 class CooperativeViewSet(SnippetViewSet):
@@ -41,8 +48,9 @@ class CooperativeViewSet(SnippetViewSet):
                     FieldPanel("founded_year"),
                     FieldPanel("member_count"),
                     FieldPanel("languages"),
-                    FieldPanel("summary"),
-                    FieldPanel("description"),
+                    FieldPanel("original_language"),
+                    MultiFieldPanel(per_language("summary"), heading=_("Short description")),
+                    MultiFieldPanel(per_language("description"), heading=_("Story")),
                     FieldPanel("photo"),
                 ],
                 heading=_("Public"),
@@ -78,10 +86,11 @@ class MakerViewSet(SnippetViewSet):
                     FieldPanel("slug"),
                     FieldPanel("cooperative"),
                     FieldPanel("first_name"),
-                    FieldPanel("crafts"),
+                    MultiFieldPanel(per_language("crafts"), heading=_("Crafts")),
                     FieldPanel("years_of_practice"),
                     FieldPanel("languages"),
-                    FieldPanel("story"),
+                    FieldPanel("original_language"),
+                    MultiFieldPanel(per_language("story"), heading=_("Her words")),
                     FieldPanel("portrait"),
                     FieldPanel("user"),
                     FieldPanel("is_archived"),

@@ -19,8 +19,9 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"]
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250, default="")
     attribution = blocks.CharBlock(
+        default="",  # never None: wagtail-localize cannot extract a None string
         label=_("photo by"), required=False, max_length=120
     )
 
@@ -39,6 +40,7 @@ class MakerQuoteBlock(blocks.StructBlock):
         help_text=_("Whose words these are. Her public name is shown."),
     )
     attribution = blocks.CharBlock(
+        default="",  # never None: wagtail-localize cannot extract a None string
         label=_("or attribute to"),
         required=False,
         max_length=120,
@@ -61,7 +63,9 @@ class GalleryBlock(blocks.StructBlock):
 
 
 class ProductListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=120)
+    heading = blocks.CharBlock(
+        label=_("heading"), required=False, max_length=120, default=""
+    )
     products = blocks.ListBlock(ProductChooserBlock(), min_num=1, label=_("products"))
 
     class Meta:
@@ -84,6 +88,7 @@ class ProductListBlock(blocks.StructBlock):
 class MakerBlock(blocks.StructBlock):
     maker = SnippetChooserBlock("cooperatives.Maker", label=_("maker"))
     text = blocks.TextBlock(
+        default="",
         label=_("introduction"),
         required=False,
         help_text=_("A sentence or two about her; her own story is shown only with her consent."),

@@ -50,6 +50,9 @@ def load_demo_content(*, stdout=None) -> None:
         created = sum(1 for data in STORIES if _story(index, data))
         fair_trade, pages = _fair_trade_pages(home)
     _warm_renditions()
+    from stories.demo_translations import load_page_translations
+
+    load_page_translations()
     say(
         f"Stories: {created} new ({StoryPage.objects.live().count()} live); fair-trade pages: "
         f"{pages} new, at {fair_trade.url}"

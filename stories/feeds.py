@@ -35,10 +35,13 @@ class StoryFeed(Feed):
         return self._absolute(self.request.path)
 
     def items(self):
-        stories = story_cards()
+        # The feed of /tr/stories/ lists the stories in Turkish where they are translated.
         if self.index_page is not None:
-            stories = stories.child_of(self.index_page)
-        return stories[:FEED_LENGTH]
+            from stories.localized import in_default_language
+
+            index = in_default_language(self.index_page)
+            return story_cards(index.get_children())[:FEED_LENGTH]
+        return story_cards()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from stories.blocks import StoryStreamBlock
+from stories.localized import ReaderLanguagePageMixin
 
 class StoryConsentError(PermissionDenied):
     """Publishing refused: a maker in the story has not agreed to show her story. A permission
@@ -35,7 +36,7 @@ logger = logging.getLogger(__name__)
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
 
 
-class HomePage(Page):
+class HomePage(ReaderLanguagePageMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.CharField(_("hero text"), max_length=300, blank=True)
     hero_image = models.ForeignKey(
@@ -61,6 +62,7 @@ class HomePage(Page):
             help_text=_("Leave empty to show the three latest stories."),
         ),
     ]
+    # One in the admin's "add page"; its translations (wagtail-localize) are copies, not counted.
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -84,7 +86,7 @@ class HomePageFeaturedStory(Orderable):
     panels = [FieldPanel("story")]
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(ReaderLanguagePageMixin, RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -102,7 +104,11 @@ class StoryIndexPage(RoutablePageMixin, Page):
         from stories.selectors import story_cards
 
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(story_cards(self.get_children()), self.stories_per_page)
+        from stories.localized import in_default_language
+
+        # Every story, translated or not: the English index's children, in the reader's language.
+        stories = story_cards(in_default_language(self).get_children())
+        paginator = Paginator(stories, self.stories_per_page)
         context["stories"] = paginator.get_page(request.GET.get("page"))
         return context
 
@@ -180,7 +186,7 @@ def story_consent_problem(story) -> str:
     return consent_problem(maker_ids | makers_in_body(story.body))
 
 
-class StoryPage(Page):
+class StoryPage(ReaderLanguagePageMixin, Page):
     lead = models.TextField(
         _("lead"), max_length=400, help_text=_("One or two sentences shown on cards and in feeds.")
     )
@@ -310,7 +316,7 @@ class StoryCooperative(Orderable):
         ]
 
 
-class InfoPage(Page):
+class InfoPage(ReaderLanguagePageMixin, Page):
     """Fair-trade information: principles, prices, where the money goes, shipping, about us."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)

@@ -13,11 +13,15 @@ Nothing here writes: Wagtail's search-promotion hit counter is deliberately not 
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from catalogue.selectors import product_cards, product_matches_word, sellable_products
+from catalogue.selectors import product_cards, sellable_products
 from stories.selectors import story_cards
 
+# Words that ask for the makers themselves (the search box's hint offers "makers" in every
+# language), folded and stemmed as shop.search_text does.
+MAKER_WORDS = {"maker", "artisan", "uretici", "uretic", "zanaatkar", "حرفي", "حرفيه", "حرفيات"}
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 RESULTS_PER_KIND = 12
@@ -27,6 +31,7 @@ RESULTS_PER_KIND = 12
 class SiteSearchResults:
     query: str
     products: list = field(default_factory=list)
+    suggestion: str = ""  # "did you mean": the products are those of the suggestion
     makers: list = field(default_factory=list)
     cooperatives: list = field(default_factory=list)
     stories: list = field(default_factory=list)
@@ -43,7 +48,9 @@ class SiteSearchResults:
 # A search word is letters and digits in any script: everything else (quotes, brackets, `*`,
 # `-`, `^`, control characters, NUL) is syntax to SQLite's FTS5 or PostgreSQL's tsquery, or a
 # byte PostgreSQL refuses outright, so a visitor's `"` or NUL could only ever answer 500.
-WORD = re.compile(r"\w+")
+# Combining marks (Arabic harakat, a decomposed ü or ş) belong to the word they sit on: the search
+# folds them away itself (shop/search_text.py).
+WORD = re.compile(r"(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
 
 
 def _words(query: str) -> list[str]:
@@ -56,21 +63,46 @@ def _each_word_matches(queryset: QuerySet, words: list[str], conditions) -> Quer
     return queryset
 
 
-def search_products(words: list[str], limit: int = RESULTS_PER_KIND) -> list:
-    ids = _each_word_matches(sellable_products(), words, product_matches_word).values("pk")
+def search_products(query: str, limit: int = RESULTS_PER_KIND):
+    """Products in every language, ranked (catalogue.search), with its "did you mean"."""
+    from catalogue.search import product_search, search_rank
+
+    search = product_search(sellable_products(), query)
     Product = sellable_products().model
-    return list(product_cards(Product.objects.filter(pk__in=ids)).order_by("title")[:limit])
+    products = (
+        product_cards(Product.objects.filter(pk__in=search.products.values("pk")))
+        .annotate(search_rank=search_rank(search))
+        .order_by("-search_rank", "title", "pk")
+    )
+    return list(products[:limit]), search.suggestion
+
+
+def _any_language(field_name: str, word: str) -> Q:
+    """`field_name` contains the word in any language (the original included)."""
+    condition = Q(**{f"{field_name}__icontains": word})
+    for language, _name in settings.LANGUAGES:
+        condition |= Q(**{f"{field_name}_{language}__icontains": word})
+    return condition
+
+
+def _is_kind_word(word: str) -> bool:
+    """Words that name makers themselves, as the search box's hint suggests ("makers")."""
+    from shop.search_text import fold, stem
+
+    return stem(fold(word)) in MAKER_WORDS
 
 
 def search_makers(words: list[str], limit: int = RESULTS_PER_KIND) -> list:
     from cooperatives.selectors import public_makers
 
     def conditions(word: str) -> Q:
+        if _is_kind_word(word):
+            return Q()
         return (
             Q(display_name__icontains=word)
             | Q(consent_show_first_name=True, first_name__icontains=word)
-            | Q(crafts__icontains=word)
-            | Q(consent_show_story=True, story__icontains=word)
+            | _any_language("crafts", word)
+            | (Q(consent_show_story=True) & _any_language("story", word))
             | Q(cooperative__name__icontains=word)
         )
 
@@ -86,8 +118,8 @@ def search_cooperatives(words: list[str], limit: int = RESULTS_PER_KIND) -> list
             Q(name__icontains=word)
             | Q(region__icontains=word)
             | Q(country__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(description__icontains=word)
+            | _any_language("summary", word)
+            | _any_language("description", word)
         )
 
     cooperatives = _each_word_matches(
@@ -107,8 +139,12 @@ def search_stories(query: str, limit: int = RESULTS_PER_KIND) -> list:
 
     hits = StoryPage.objects.live().public().search(query)[:limit]
     ids = [hit.pk for hit in hits]
-    by_id = {story.pk: story for story in story_cards().filter(pk__in=ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    # A hit in any language stands for the story, shown once in the reader's language.
+    keys = list(StoryPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    key_of = dict(keys)
+    by_key = {story.translation_key: story for story in story_cards().filter(
+        translation_key__in=[key for _pk, key in keys])}
+    return list({key_of[pk]: by_key[key_of[pk]] for pk in ids if key_of.get(pk) in by_key}.values())
 
 
 def search_pages(query: str, limit: int = RESULTS_PER_KIND) -> list:
@@ -118,13 +154,17 @@ def search_pages(query: str, limit: int = RESULTS_PER_KIND) -> list:
 
 
 def site_search(*, query: str) -> SiteSearchResults:
+    # Only words reach the databases: FTS syntax (a stray quote on SQLite) and a NUL byte
+    # (refused by PostgreSQL) never do.
     words = _words(query[:MAX_QUERY_LENGTH])
     if not words:
         return SiteSearchResults(query="")
     query = " ".join(words)
+    products, suggestion = search_products(query)
     return SiteSearchResults(
         query=query,
-        products=search_products(words),
+        products=products,
+        suggestion=suggestion,
         makers=search_makers(words),
         cooperatives=search_cooperatives(words),
         stories=search_stories(query),

@@ -5,7 +5,7 @@ images come with their renditions prefetched (one `{% image %}` would otherwise 
 each), and makers never come with their private fields.
 """
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from oscar.core.loading import get_model
 
 from catalogue.selectors import product_cards, sellable_products
@@ -27,13 +27,47 @@ def _private_maker_fields(prefix: str) -> list[str]:
     return [f"{prefix}{name}" for name in Maker.PRIVATE_FIELDS]
 
 
+def in_reader_language(pages: QuerySet) -> QuerySet:
+    """Each page once, in the reader's language: its translation into the active locale where
+    there is one (an alias of an untranslated page counts), otherwise the default locale's.
+
+    With wagtail-localize every page may exist once per locale; lists, feeds and searches would
+    otherwise show a story three times."""
+    from wagtail.models import Locale
+
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        return pages
+    default = Locale.get_default()
+    if active.pk == default.pk:
+        return pages.filter(locale=default)
+    translated = pages.model.objects.live().public().filter(
+        translation_key=OuterRef("translation_key"), locale=active
+    )
+    return pages.filter(Q(locale=active) | (Q(locale=default) & ~Exists(translated)))
+
+
+def same_pages_any_language(queryset: QuerySet) -> QuerySet:
+    """The pages of `queryset` and their translations (to be narrowed by `in_reader_language`)."""
+    from stories.models import StoryPage
+
+    return StoryPage.objects.filter(translation_key__in=queryset.values("translation_key"))
+
+
 def story_cards(queryset: QuerySet | None = None) -> QuerySet:
-    """Live stories with what a story card shows (hero image rendition, makers) in four queries."""
+    """Live stories with what a story card shows (hero image rendition, makers) in four queries,
+    each story once, in the reader's language where it is translated."""
     from stories.models import StoryMaker, StoryPage
 
     stories = StoryPage.objects.live().public()
     if queryset is not None:
-        stories = stories.filter(pk__in=queryset.values("pk"))
+        stories = stories.filter(
+            translation_key__in=StoryPage.objects.filter(
+                pk__in=queryset.values("pk")
+            ).values("translation_key")
+        )
+    stories = in_reader_language(stories)
     return (
         stories.select_related("hero_image")
         .prefetch_related(
@@ -51,10 +85,11 @@ def story_cards(queryset: QuerySet | None = None) -> QuerySet:
 
 def featured_stories(home_page) -> list:
     """The stories the editors chose for the home page, or the latest ones."""
-    chosen_ids = [link.story_id for link in home_page.featured_stories.all()]
-    if chosen_ids:
-        by_id = {story.pk: story for story in story_cards().filter(pk__in=chosen_ids)}
-        return [by_id[pk] for pk in chosen_ids if pk in by_id]
+    chosen = list(home_page.featured_stories.values_list("story__translation_key", flat=True))
+    if chosen:
+        cards = story_cards().filter(translation_key__in=chosen)
+        by_key = {story.translation_key: story for story in cards}
+        return [by_key[key] for key in chosen if key in by_key]
     return list(story_cards()[:RELATED_STORIES])
 
 
@@ -137,7 +172,9 @@ def story_page_context(story) -> dict:
         "story_makers": makers,
         "story_cooperatives": cooperatives,
         "story_products": products_for_block(product_ids),
-        "related_stories": list(story_cards().exclude(pk=story.pk)[:RELATED_STORIES]),
+        "related_stories": list(
+            story_cards().exclude(translation_key=story.translation_key)[:RELATED_STORIES]
+        ),
     }
 
 
@@ -164,5 +201,5 @@ def stories_for_cooperative(cooperative, limit: int = RELATED_STORIES) -> list:
 def _stories_matching(condition: Q, limit: int) -> list:
     from stories.models import StoryPage
 
-    ids = StoryPage.objects.live().public().filter(condition).values("pk")
-    return list(story_cards().filter(pk__in=ids)[:limit])
+    keys = StoryPage.objects.live().public().filter(condition).values("translation_key")
+    return list(story_cards().filter(translation_key__in=keys)[:limit])

@@ -8,7 +8,7 @@ has not agreed to show can leak through here, and no private field is read.
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from oscar.core.loading import get_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from catalogue.selectors import sellable_products
 
@@ -35,15 +35,19 @@ class PageSitemap(I18nSitemap):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             return []
+        # Each page once (in the default locale); its address in each language is that of its
+        # translation, with the others as hreflang alternates.
         return (
             Page.objects.live()
             .public()
             .descendant_of(site.root_page, inclusive=True)
+            .filter(locale=Locale.get_default())
             .order_by("path")
+            .specific()
         )
 
     def location(self, page):
-        return page.get_url_parts()[2]
+        return page.localized.get_url_parts()[2]
 
     def lastmod(self, page):
         return page.last_published_at

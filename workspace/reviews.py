@@ -8,6 +8,7 @@ and moderated by shop staff (catalogue/reviews/); nobody answers or changes them
 from django.db.models import QuerySet
 from oscar.core.loading import get_model
 
+from shop.content_languages import with_translations
 from workspace.selectors import Workspace
 from workspace.views import render_workspace, workspace_required
 
@@ -26,7 +27,7 @@ def reviews_of_my_pieces(workspace: Workspace) -> QuerySet:
     return (
         queryset.select_related("product", "product__maker", "user")
         .only(
-            "pk", "title", "body", "score", "date_created", "product__title",
+            "pk", "title", "body", "score", "date_created", *with_translations("product__title"),
             "product__maker__display_name", "user__first_name",
         )
         .order_by("-date_created", "-pk")

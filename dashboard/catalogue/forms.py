@@ -13,6 +13,16 @@ from oscar.apps.dashboard.catalogue.forms import ProductImageForm as CoreProduct
 from cooperatives.models import Maker
 from shop.uploads import upload_clean
 
+# Title, description, technique and care are edited in every language side by side, with the
+# language they were first written in (catalogue/translation.py); the plain field would write
+# into whatever language the staff member's dashboard happens to be in.
+TRANSLATED = ("title", "description", "technique", "care_instructions")
+LANGUAGE_CODES = ("en", "tr", "ar")
+
+
+def _per_language(name: str) -> list[str]:
+    return [f"{name}_{language}" for language in LANGUAGE_CODES]
+
 
 class MakerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, maker: Maker) -> str:
@@ -32,12 +42,17 @@ class ProductForm(CoreProductForm):
 
     class Meta(CoreProductForm.Meta):
         fields = [
-            *CoreProductForm.Meta.fields,
+            *(
+                field
+                for name in CoreProductForm.Meta.fields
+                for field in (_per_language(name) if name in TRANSLATED else [name])
+            ),
+            "original_language",
             "maker",
             "materials",
-            "technique",
+            *_per_language("technique"),
             "hours_to_make",
-            "care_instructions",
+            *_per_language("care_instructions"),
         ]
 
 

@@ -186,6 +186,7 @@ def load_demo_shop(
         cooperatives = _load_cooperatives(progress, report)
         maker_objects = _load_makers(cooperatives, makers, progress, report)
         _load_products(maker_objects, products, progress, report)
+        _load_translations(products, report)
         report.logins = _load_logins(cooperatives, report)
         _load_home_page(report)
     load_terms(report)
@@ -575,6 +576,15 @@ def _load_products(makers, count: int, progress: Progress, report: LoadReport):
         report.created["product images"] += len(images)
         progress.advance(len(batch))
     progress.finish()
+
+
+def _load_translations(count: int, report: LoadReport) -> None:
+    """Turkish and Arabic for the products and cooperatives (shop/demo/translations.json), and
+    the search text of every demo product (bulk creation skips the signals that keep it)."""
+    from shop.demo.translations import demo_translations, translate_cooperatives, translate_products
+
+    report.created["translated cooperatives"] += translate_cooperatives(demo_translations())
+    report.created["translated products"] += translate_products(_product_plan(count))
 
 
 def _slug(title: str) -> str:

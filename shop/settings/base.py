@@ -28,6 +28,10 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 INSTALLED_APPS = [
+    # Content in every language (see README, "Languages"): django-modeltranslation adds a column
+    # per language to the catalogue's and the cooperatives' text fields. It must come before the
+    # apps whose models it patches (its docs), so before ours and Oscar's.
+    "modeltranslation",
     # Our own apps come first so their templates and static files win.
     "shop",
     "cooperatives",
@@ -81,6 +85,9 @@ INSTALLED_APPS = [
     "treebeard",
     "django_tables2",
     # Wagtail.
+    # Wagtail's own localisation: a page tree per language, translated with wagtail-localize.
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales (same label), as its docs say
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -207,6 +214,12 @@ LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated content (catalogue, cooperatives): a missing translation falls back to the text's
+# original language (catalogue.translation), then to English, then to any language that has it,
+# so a reader never sees an empty field.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "tr", "ar")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "tr", "ar")}
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -296,7 +309,9 @@ OSCAR_DASHBOARD_NAVIGATION = [
 # Wagtail.
 WAGTAIL_SITE_NAME = "Ortak"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
+# A tree of pages per language (Locale), kept in step by wagtail-localize's translation workflow.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]

@@ -76,15 +76,25 @@ def menu_pages(context):
     if root is None:
         return []
     current = context.get("page")
-    current_path = getattr(current, "path", "") if isinstance(current, Page) else ""
-    return [
-        {
-            "title": page.title,
-            "url": page.get_url(request=request),
-            "is_current": bool(current_path) and current_path.startswith(page.path),
-        }
-        for page in root.get_children().live().public().in_menu().order_by("path")
-    ]
+    current_key = getattr(current, "translation_key", None) if isinstance(current, Page) else None
+    current_trail = set()
+    if current_key is not None:
+        current_trail = {current_key} | set(
+            current.get_ancestors().values_list("translation_key", flat=True)
+        )
+    # The site's (English) menu pages, each in the reader's language where translated.
+    menu = []
+    # specific(): the page classes give addresses in the reader's language (stories.localized).
+    for page in root.get_children().live().public().in_menu().order_by("path").specific():
+        shown = page.localized
+        menu.append(
+            {
+                "title": shown.title,
+                "url": shown.get_url(request=request),
+                "is_current": page.translation_key in current_trail,
+            }
+        )
+    return menu
 
 
 @register.inclusion_tag("stories/includes/menu.html", takes_context=True)
@@ -99,7 +109,7 @@ def page_trail(context, page):
     if page is None:
         return []
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gt=2).live().public()
+    ancestors = page.get_ancestors().filter(depth__gt=2).live().public().specific()
     return [(ancestor.title, ancestor.get_url(request=request)) for ancestor in ancestors]
 
 

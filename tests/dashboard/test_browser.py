@@ -111,16 +111,16 @@ def test_staff_put_a_new_product_on_sale_from_the_dashboard(live_server, page, s
     page.wait_for_url(re.compile(r"/catalogue/products/create/textile/"))
 
     # Product details: title, the editor for the description, the maker and materials.
-    page.locator("#id_title").fill("Indigo block-printed scarf")
-    editor = page.frame_locator("#id_description_ifr").locator("body")
+    page.locator("#id_title_en").fill("Indigo block-printed scarf")
+    editor = page.frame_locator("#id_description_en_ifr").locator("body")
     editor.click()
     editor.press_sequentially("Printed by hand with carved wooden blocks.")
     choose_in_select2(page, "id_maker", "Zehra")
     choose_in_select2(page, "id_materials", "Silk")
     choose_in_select2(page, "id_materials", "Natural dyes")
-    page.locator("#id_technique").fill("Block printing")
+    page.locator("#id_technique_en").fill("Block printing")
     materials_box = page.locator("#id_materials + .select2-container").bounding_box()
-    technique_label = page.locator("label[for=id_technique]").bounding_box()
+    technique_label = page.locator("label[for=id_technique_en]").bounding_box()
     assert materials_box["height"] < 120
     assert materials_box["y"] + materials_box["height"] <= technique_label["y"], "overlap"
     screenshot("dashboard-product-details")

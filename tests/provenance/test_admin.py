@@ -39,7 +39,9 @@ def test_product_form_picks_the_maker_by_name_with_her_cooperative(client, staff
     assert response.status_code == 200
     html = response.content.decode()
     assert "Hatice — Mardin Telkari Women" in html
-    assert 'name="materials"' in html and 'name="technique"' in html
+    assert 'name="materials"' in html and 'name="technique_en"' in html
+    # Every translated field in every language, side by side (catalogue/translation.py).
+    assert 'name="title_tr"' in html and 'name="care_instructions_ar"' in html
 
 
 def test_a_product_saved_for_sale_without_a_maker_is_refused_in_the_dashboard(client, staff):
@@ -48,7 +50,7 @@ def test_a_product_saved_for_sale_without_a_maker_is_refused_in_the_dashboard(cl
         reverse("dashboard:catalogue-product-create",
                 kwargs={"product_class_slug": product_class.slug}),
         {
-            "title": "Untraced bracelet", "upc": "", "description": "", "is_public": "on",
+            "title_en": "Untraced bracelet", "upc": "", "description_en": "", "is_public": "on",
             "structure": "standalone", "slug": "untraced-bracelet",
             "stockrecords-TOTAL_FORMS": "0", "stockrecords-INITIAL_FORMS": "0",
             "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",

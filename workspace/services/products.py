@@ -56,12 +56,18 @@ def _description(listing: Listing) -> str:
 def product_from_listing(listing: Listing):
     product = listing.product or Product(structure=Product.STANDALONE)
     is_new = product.pk is None
-    product.title = listing.title
-    product.description = _description(listing)
+    # Her words go into the language she writes in (recorded on her maker profile), whatever
+    # language the approving coordinator's workspace is in; translations sit beside them.
+    language = listing.maker.original_language or settings.LANGUAGE_CODE
+    description = _description(listing)
+    with translation.override(language):
+        product.title = listing.title
+        product.description = description
+        product.technique = listing.technique
+        product.care_instructions = listing.care_instructions
+    product.original_language = language
     product.maker = listing.maker
-    product.technique = listing.technique
     product.hours_to_make = listing.hours_to_make
-    product.care_instructions = listing.care_instructions
     product.product_class = _product_class(listing.category)
     product.is_public = True
     if is_new:
