@@ -3,7 +3,6 @@ stems, a typo, ranking of title and category above the cooperative's name, "did 
 every word the search box's hint suggests finds something."""
 
 import re
-import time
 
 import pytest
 from django.urls import reverse
@@ -118,13 +117,12 @@ def test_the_empty_results_suggestions_find_something(catalogue, language):
 
 @pytest.mark.parametrize(
     "query",
-    ["!!!", "?.,;:«»", "\u064e\u064f\u0650\u0651", "ـــ", "x" * 500, "ş" * 500, "a\x00b",
+    ["!!!", "?.,;:«»", "\u064e\u064f\u0650\u0651", "ـــ", "x" * 500, "ş" * 500,
      "عربي " * 100],
 )
-def test_odd_queries_answer_quickly(client, catalogue, query):
-    started = time.monotonic()
+def test_odd_queries_answer_without_an_error(client, catalogue, query):
+    """(How fast is for `make bench`; a NUL byte is a 400, tests/hardening/test_bad_input.py.)"""
     response = client.get(reverse("site-search"), {"q": query})
     assert response.status_code == 200
     response = client.get(reverse("catalogue:index"), {"q": query})
     assert response.status_code == 200
-    assert time.monotonic() - started < 5
