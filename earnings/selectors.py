@@ -219,9 +219,14 @@ def report(kind: str, *, year: int | None = None) -> list[dict]:
         Category = get_model("catalogue", "Category")
         from django.db.models import OuterRef, Subquery
 
-        first_category = Category.objects.filter(
-            product__pk=OuterRef("line__product_id")
-        ).order_by("path").values("name")[:1]
+        # rewrite(False): modeltranslation would turn values("name") into one column per
+        # language, which a subquery cannot return; the report names the category as stored.
+        first_category = (
+            Category.objects.rewrite(False)
+            .filter(product__pk=OuterRef("line__product_id"))
+            .order_by("path")
+            .values("name")[:1]
+        )
         entries = entries.annotate(category=Coalesce(Subquery(first_category), Value("—")))
     elif kind == "maker":
         from cooperatives.models import public_name_expression
@@ -274,11 +279,15 @@ class PriceBreakdown:
             return []
         parts = [("maker", self.maker), ("cooperative", self.cooperative),
                  ("platform", self.platform), ("shipping", self.shipping)]
-        return [
-            {"part": part, "amount": amount,
-             "percent": (amount * 100 / total).quantize(Decimal("0.1"))}
-            for part, amount in parts if amount > 0
-        ]
+        segments, offset = [], Decimal(0)
+        for part, amount in parts:
+            if amount > 0:
+                percent = (amount * 100 / total).quantize(Decimal("0.1"))
+                segments.append(
+                    {"part": part, "amount": amount, "percent": percent, "offset": offset}
+                )
+                offset += percent
+        return segments
 
 
 def price_breakdown(*, price: Decimal, currency: str, cooperative) -> PriceBreakdown:
