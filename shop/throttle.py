@@ -122,9 +122,11 @@ def axes_lockout(request, original_response=None, credentials=None):
     return too_many_attempts(request, int(cool_off.total_seconds()))
 
 
-def axes_client_address(request) -> str:
-    """AXES_CLIENT_IP_CALLABLE: the same address as the limiter's."""
-    return client_address(request)
+def axes_client_address(request) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: the same address as the limiter's, or None for a request that
+    came from no client (Django's `force_login`): PostgreSQL's inet column refuses "unknown"."""
+    address = client_address(request)
+    return None if address == "unknown" else address
 
 
 class AxesBackend(AxesStandaloneBackend):

@@ -200,6 +200,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "shop.throttle.axes_lockout"
 AXES_CLIENT_IP_CALLABLE = "shop.throttle.axes_client_address"
 AXES_VERBOSE = False
+# Failed sign-ins are what the lockout counts; successful ones are not kept (who signed in from
+# where is personal data the shop has no use for).
+AXES_DISABLE_ACCESS_LOG = True
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: none, trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
