@@ -12,7 +12,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's own defaults, overridden below)
 
-from shop.settings.environment import database_from_environment, redis_from_environment
+from shop.settings.environment import (
+    database_from_environment,
+    redis_from_environment,
+    replica_from_environment,
+)
 from shop.sites import site_url_clean
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -117,6 +121,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Hardening (issue 12): a NUL byte in a query string is a 400, not a database error.
     "shop.middleware.RefuseNulBytesMiddleware",
+    # Read-only storefront pages may read a replica (shop/db_router.py); a no-op without one.
+    "shop.db_router.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -167,6 +173,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_from_environment(os.environ, BASE_DIR)}
+# A read replica for the storefront's read-only pages (shop/db_router.py), when one is named.
+if (_replica := replica_from_environment(os.environ)) is not None:
+    DATABASES["replica"] = _replica
+DATABASE_READ_REPLICA = "replica" if "replica" in DATABASES else ""
+DATABASE_ROUTERS = ["shop.db_router.ReplicaRouter"]
+# After a visitor's POST, her reads stay on the primary this long (longer than replication lag).
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 _redis_url = os.environ.get("REDIS_URL", "").strip()

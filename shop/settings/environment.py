@@ -21,16 +21,26 @@ def database_from_environment(environ: Mapping[str, str], base_dir: Path) -> dic
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
             "ATOMIC_REQUESTS": False,
         }
+    return _database_from_url(url, "DATABASE_URL")
+
+
+def replica_from_environment(environ: Mapping[str, str]) -> dict | None:
+    """A read replica of the primary when DATABASE_REPLICA_URL is set (shop/db_router.py)."""
+    url = environ.get("DATABASE_REPLICA_URL", "").strip()
+    return _database_from_url(url, "DATABASE_REPLICA_URL") if url else None
+
+
+def _database_from_url(url: str, variable: str) -> dict:
     scheme = url.split(":", 1)[0].lower()
     if "://" not in url or scheme not in SUPPORTED_DATABASES:
         raise ImproperlyConfigured(
-            "DATABASE_URL must look like postgres://user:password@host:5432/name "
+            f"{variable} must look like postgres://user:password@host:5432/name "
             f"or sqlite:///path/to/file.sqlite3 (got a value starting {url[:12]!r})."
         )
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL could not be read: {error}") from error
+        raise ImproperlyConfigured(f"{variable} could not be read: {error}") from error
     if config["ENGINE"].endswith("sqlite3"):
         config["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     return config

@@ -31,3 +31,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # Serve static files straight from the apps, without a collectstatic run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A second alias standing for a read replica: a mirror of the test database, so the router's
+# choices (shop/db_router.py) are tested against a real second connection. The router stays off
+# (no DATABASE_READ_REPLICA) except in the tests that turn it on.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_READ_REPLICA = ""
