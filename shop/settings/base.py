@@ -17,6 +17,7 @@ from shop.settings.environment import (
     redis_from_environment,
     replica_from_environment,
 )
+from shop.settings.tasks import tasks_from_environment
 from shop.sites import site_url_clean
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -111,6 +112,7 @@ INSTALLED_APPS = [
     # the database and run by `manage.py run_worker` (see shop/management/commands/run_worker.py).
     "django_tasks",
     "django_tasks_db",
+    "django_rq",  # the Redis task queue, when TASK_QUEUE=redis (shop/settings/tasks.py)
     # Hardening (issue 12): failed sign-ins counted per account and address (shop/throttle.py).
     "axes",
 ]
@@ -341,7 +343,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Background tasks: queued in the database, run by `manage.py run_worker`, which also enqueues
 # the scheduled ones below (dotted path of a task -> every so many seconds). Tests run tasks
 # immediately (shop/settings/test.py) unless a test runs the worker itself.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# In the database by default; in Redis with TASK_QUEUE=redis (shop/settings/tasks.py).
+_tasks = tasks_from_environment(os.environ, _redis_url)
+TASK_QUEUE, TASKS, RQ_QUEUES = _tasks["TASK_QUEUE"], _tasks["TASKS"], _tasks["RQ_QUEUES"]
 SCHEDULED_TASKS: dict[str, int] = {
     # Payments left unsettled by a lost browser, webhook or database connection.
     "checkout.tasks.reconcile_payments": 60,

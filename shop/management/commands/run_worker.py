@@ -6,6 +6,10 @@ named in `settings.SCHEDULED_TASKS` every so many seconds. Nothing waits for cro
 starts one worker; in production run one with the scheduler and as many more as the load needs
 with `--no-schedule`. Scheduled tasks must be idempotent (two schedulers, or a slow run
 overlapping the next, must do no harm).
+
+With `TASK_QUEUE=redis` (shop/settings/tasks.py) the same command runs RQ's worker on the
+Redis queues, and beside it, in a thread, the database queue that takes tasks while Redis
+cannot be reached (shop/task_queue.py).
 """
 
 import logging
@@ -14,10 +18,12 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import close_old_connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.module_loading import import_string
 from django_tasks_db.management.commands import db_worker
+from django_tasks_db.management.commands.db_worker import Worker
 
 logger = logging.getLogger("shop.scheduler")
 
@@ -66,6 +72,9 @@ class Command(db_worker.Command):
             action="store_true",
             help="Only run tasks; leave scheduling to another worker.",
         )
+        if settings.TASK_QUEUE == "redis":
+            # The database queue here is Redis's fallback, named "database" (shop/task_queue.py).
+            parser.set_defaults(backend_name="database")
 
     def handle(self, *args, no_schedule=False, **options):
         scheduler = None
@@ -80,7 +89,37 @@ class Command(db_worker.Command):
             scheduler = Scheduler(settings.SCHEDULED_TASKS)
             scheduler.start()
         try:
-            super().handle(*args, **options)
+            if settings.TASK_QUEUE == "redis":
+                self.redis_queue_work(options)
+            else:
+                super().handle(*args, **options)
         finally:
             if scheduler:
                 scheduler.stopped.set()
+
+    def redis_queue_work(self, options) -> None:
+        """RQ's worker on the Redis queues; the database queue (Redis's fallback) in a thread,
+        or first and to the end with --batch."""
+        fallback = Worker(
+            queue_names=["*"], interval=options["interval"], batch=options["batch"],
+            backend_name="database", startup_delay=False, max_tasks=None,
+            worker_id=f"{options['worker_id']}-database", excluded_queue_names=[],
+        )
+        rq_options = {
+            "job_class": "django_tasks_rq.backend.Job",
+            # Jobs run in this process (no fork beside the database queue's thread).
+            "worker_class": "rq.worker.SimpleWorker",
+            "with_scheduler": True,
+            "burst": options["batch"],
+            "verbosity": options["verbosity"],
+        }
+        if options["batch"]:
+            fallback.run()
+            call_command("rqworker", *settings.RQ_QUEUES, **rq_options)
+            return
+        thread = threading.Thread(target=fallback.run, name="ortak-database-queue", daemon=True)
+        thread.start()
+        try:
+            call_command("rqworker", *settings.RQ_QUEUES, **rq_options)
+        finally:
+            fallback.running = False
