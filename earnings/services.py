@@ -327,6 +327,39 @@ def payout_run(
     return PayoutResult(payout, created=existing is None)
 
 
+def previous_month(today: date) -> tuple[date, date]:
+    """The calendar month before `today`'s: the default payout period."""
+    end = today.replace(day=1) - timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def payouts_run_every(
+    *, period_start: date, period_end: date, bank_reference: str = "", cooperatives=None
+) -> list[tuple[Cooperative, str]]:
+    """Each cooperative's payout for the period (the command and the scheduled task): Stripe
+    transfers are made (a failed one retried with its idempotency key); cooperatives paid by
+    bank transfer are left to their coordinators unless a reference is given. Idempotent."""
+    outcomes = []
+    for cooperative in cooperatives if cooperatives is not None else (
+        Cooperative.objects.order_by("name")
+    ):
+        if rails.rail_for(cooperative).code == Payout.Rail.BANK and not bank_reference:
+            outcomes.append((cooperative, "paid by bank transfer: a reference is needed"))
+            continue
+        try:
+            result = payout_run(cooperative=cooperative, period_start=period_start,
+                                period_end=period_end, actor=None, bank_reference=bank_reference)
+        except EarningsError as error:
+            outcomes.append((cooperative, " ".join(error.messages)))
+            continue
+        payout = result.payout
+        state = "paid" if result.created else "already run, unchanged"
+        outcomes.append(
+            (cooperative, f"{payout.amount} {payout.currency} {state} ({payout.reference})")
+        )
+    return outcomes
+
+
 def _payout_create(cooperative, period_start, period_end, actor, bank_reference) -> Payout:
     entries = list(payable_entries(cooperative=cooperative, period_end=period_end)
                    .select_for_update(of=("self",)))

@@ -350,6 +350,10 @@ SCHEDULED_TASKS: dict[str, int] = {
     # Payments left unsettled by a lost browser, webhook or database connection.
     "checkout.tasks.reconcile_payments": 60,
 }
+# Last month's Stripe transfers to cooperatives, made (or retried) by the worker every six hours;
+# off unless asked, since a payout moves money (earnings/tasks.py).
+if os.environ.get("EARNINGS_AUTOMATIC_PAYOUTS", "").lower() in ("1", "true", "yes"):
+    SCHEDULED_TASKS["earnings.tasks.payouts_run_due"] = 6 * 60 * 60
 
 # Upload limits that a phone on a slow network can meet, and that keep memory bounded.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -8,7 +8,7 @@ server that records the requests and answers like Stripe's documented responses
 
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -181,3 +181,33 @@ def test_the_payout_csv_has_one_row_per_maker(two_makers_sold, client, coordinat
     assert [row["maker_share"] for row in rows] == ["57.60", "14.40"]
     assert rows[0]["pieces"] == "2"
     assert "PRIVATE" not in response.content.decode()
+
+
+def test_the_scheduled_payout_task_pays_by_transfer_once_and_leaves_bank_cooperatives(
+    two_makers_sold, recorder, settings
+):
+    from earnings.tasks import payouts_run_due
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    cooperative = two_makers_sold[0].lines.get().cooperative
+    PayoutAccount.objects.create(cooperative=cooperative, stripe_account_id="acct_coop")
+    bank_paid = MakerFactory().cooperative
+    dates = {key: value.isoformat() for key, value in period().items()}
+
+    first = payouts_run_due.enqueue(**dates)
+    again = payouts_run_due.enqueue(**dates)
+
+    assert first.status == "SUCCESSFUL" and again.status == "SUCCESSFUL"
+    assert len(recorder.transfers) == 1  # the second run changed nothing
+    payout = Payout.objects.get()
+    assert (payout.cooperative, payout.status, payout.amount) == (
+        cooperative, Payout.Status.PAID, Decimal("90.00"))
+    assert f"{cooperative.slug}: 90.00 EUR paid (tr_test_0001)" in first.return_value
+    assert f"{cooperative.slug}: 90.00 EUR already run, unchanged (tr_test_0001)" in (
+        again.return_value)
+    assert f"{bank_paid.slug}: paid by bank transfer: a reference is needed" in first.return_value
+
+
+def test_the_default_payout_period_is_the_previous_calendar_month():
+    assert services.previous_month(date(2026, 3, 15)) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert services.previous_month(date(2027, 1, 1)) == (date(2026, 12, 1), date(2026, 12, 31))
