@@ -1,0 +1,15 @@
+"""Oscar's checkout forms, changed where they told whether an address has an account."""
+
+from oscar.apps.checkout import forms as oscar_forms
+
+
+class GatewayForm(oscar_forms.GatewayForm):
+    """"Who are you?" without "A user with that email address already exists": a guest may
+    check out with any address (her order is a guest order), and "new customer" continues as
+    a guest while the registration email goes out (checkout/views.py IndexView)."""
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()
