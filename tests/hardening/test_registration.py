@@ -303,3 +303,27 @@ def test_registration_stays_throttled(client):
         client.post(reverse("customer:register-resend"), {"email": "someone@example.com"})
     response = client.post(reverse("customer:register-resend"), {"email": "someone@example.com"})
     assert response.status_code == 429
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_registering_in_arabic_and_confirming_from_the_email(live_server, page, screenshot):
+    page.goto(f"{live_server.url}/ar/shop/accounts/register/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.locator("#id_email").fill("amira@example.com")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.locator('#register_form button[type="submit"]').click()
+    page.wait_for_url(re.compile(r"/ar/shop/accounts/register/sent/$"))
+    assert "amira@example.com" in page.locator("main").inner_text()
+    screenshot("registration-check-your-inbox-ar")
+    assert not User.objects.filter(email="amira@example.com").exists()
+
+    # The link from the outbox, opened in the browser at the live server's address.
+    link = link_in(only_email_to("amira@example.com"))
+    page.goto(live_server.url + link.removeprefix(SITE_URL))
+    page.wait_for_url(re.compile(r"/ar/shop/accounts/profile/$"))
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert "amira@example.com" in page.locator("main").inner_text()
+    screenshot("registration-confirmed-ar")
+    assert User.objects.get(email="amira@example.com").is_active
