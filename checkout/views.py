@@ -26,7 +26,9 @@ from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_model
 
 from checkout import gateway, services
+from checkout.forms import GatewayForm
 from checkout.models import StripePayment
+from customer.services import registration_start
 
 logger = logging.getLogger("checkout.stripe")
 Order = get_model("order", "Order")
@@ -55,6 +57,28 @@ ThankYouView = oscar_views.ThankYouView
 
 
 class IndexView(oscar_views.IndexView):
+    """"Who are you?": a new customer who wants an account goes on as a guest with her
+    address, and the email that creates her account goes out at once (customer/services.py);
+    once she follows it, this order and any other guest order with that address are hers.
+    The answer is the same whether or not the address has an account: it is told by email."""
+
+    form_class = GatewayForm
+
+    def form_valid(self, form):
+        if not form.is_new_account_checkout():
+            return super().form_valid(form)
+        email = form.cleaned_data["username"]
+        self.checkout_session.set_guest_email(email)
+        oscar_views.signals.start_checkout.send_robust(
+            sender=self, request=self.request, email=email
+        )
+        registration_start(email=email, password=None, language=get_language())
+        messages.info(self.request, _(
+            "We have sent an email to %(email)s: follow its link to create your account. Carry "
+            "on with your order meanwhile; once your account exists, the order will be in it."
+        ) % {"email": email})
+        return redirect("checkout:shipping-address")
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         # Needed only by returning customers; a required attribute would stop guests in the

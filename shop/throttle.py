@@ -42,6 +42,9 @@ LIMITS: dict[str, Limit] = {
     "admin:login": SIGN_IN,
     "password-reset": Limit(count=5, seconds=60 * 60),
     "customer:register": Limit(count=10, seconds=60 * 60),
+    "customer:register-resend": Limit(count=5, seconds=60 * 60),
+    # The checkout's "Who are you?": a sign-in, and "new customer" sends a registration email.
+    "checkout:index": SIGN_IN,
     "checkout:track-order": Limit(count=10, seconds=15 * 60),
     # The payment endpoint: each POST creates or confirms a PaymentIntent.
     "checkout:preview": Limit(count=20, seconds=15 * 60),

@@ -115,10 +115,26 @@ def test_registration_email_leads_to_the_new_account(client, site_url):
     message = only_email()
     assert message.to == ["zeynep@example.com"]
     [link] = set(shop_links(message, site_url))
-    assert link == f"{site_url}/en/shop/accounts/"
-    response = follow(client, link)
-    assert response.status_code == 302
-    assert follow(client, f"{site_url}{response.url}").status_code == 200
+    assert link.startswith(f"{site_url}/en/shop/accounts/register/confirm/")
+    # The link creates the account and signs her in, on any device.
+    visitor = Client()
+    response = follow(visitor, link)
+    assert response.status_code == 302 and response.url == "/en/shop/accounts/"
+    summary = follow(visitor, f"{site_url}{response.url}")
+    assert summary.status_code == 302  # Oscar's account summary leads on to her profile
+    assert follow(visitor, f"{site_url}{summary.url}").status_code == 200
+
+
+def test_registering_an_address_with_an_account_leads_to_sign_in_and_reset(client, site_url):
+    UserFactory(email="zeynep@example.com")
+    client.post(
+        reverse("customer:register"),
+        {"email": "zeynep@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    links = set(shop_links(only_email(), site_url))
+    assert links == {f"{site_url}/en/shop/accounts/login/", f"{site_url}/en/shop/password-reset/"}
+    for link in links:
+        assert follow(Client(), link).status_code == 200
 
 
 def test_back_in_stock_confirmation_and_alert_lead_to_the_product(client, site_url):
