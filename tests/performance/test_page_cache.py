@@ -365,13 +365,30 @@ def test_a_cached_page_costs_no_query(which):
     assert len(queries) == 0, [query["sql"] for query in queries]
 
 
-def test_without_a_cache_the_pages_are_simply_rendered(monkeypatch):
-    """A cache that does not answer (Redis down: every get is a miss, every set lost)."""
+@pytest.fixture
+def redis(settings):
+    """The production cache (Redis, database 8: nothing else uses it) through a relay that can
+    stop."""
+    from shop.settings.environment import redis_from_environment
+    from tests.checkout.faults.proxy import TcpRelay
+
+    relay = TcpRelay("127.0.0.1", 6379)
+    settings.CACHES, _ = redis_from_environment(f"redis://127.0.0.1:{relay.port}/8")
+    cache.clear()
+    yield relay
+    relay.stop()
+
+
+def test_on_redis_pages_are_shared_and_without_it_simply_rendered(redis):
     product = product_for_sale(title="Tin lantern")
-    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: None)
-    monkeypatch.setattr(cache, "add", lambda *args, **kwargs: False)
+    url = url_of(product)
+    assert visit(Client(), url)["X-Page-Cache"] == "stored"
+    assert visit(Client(), url)["X-Page-Cache"] == "hit"
+    product.title = "Tin lantern, pierced"
+    product.save()
+    redis.stop()  # the change's bump is in; then Redis goes away
     assert generation_current() is None
     for _ in range(2):
-        served = visit(Client(), url_of(product))
+        served = visit(Client(), url)
         assert served["X-Page-Cache"] == "off"
-        assert "Tin lantern" in body(served)
+        assert "Tin lantern, pierced" in body(served)
