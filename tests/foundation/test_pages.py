@@ -105,6 +105,7 @@ def test_queries_per_page_do_not_grow_with_the_catalogue(client, page, settings)
     small, _ = count_queries(client, PAGES[page](products))
 
     make_products(190, start=10)
+    client.get(PAGES[page](products))  # warm again: new products make the cached header stale
     large, _ = count_queries(client, PAGES[page](products))
 
     assert large == small, f"{page}: {small} queries with 10 products, {large} with 200"
