@@ -9,6 +9,7 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from shop import checks  # noqa: F401  (production settings checked by check --deploy)
+        from shop.pagecache import signals as page_cache_signals
         from shop.sites import sites_sync_after_migrate
 
         # After Wagtail's own post_migrate (and django.contrib.sites' default record, which
@@ -18,3 +19,5 @@ class ShopConfig(AppConfig):
             sender=apps.get_app_config("wagtailcore"),
             dispatch_uid="shop.sites_sync_after_migrate",
         )
+        # Cached anonymous pages go stale with any content change (shop/pagecache/).
+        page_cache_signals.connect()

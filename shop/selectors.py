@@ -4,11 +4,14 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
+from shop.pagecache import generation_current
+
 HEADER_CACHE_SECONDS = 300
 
 
 def header_navigation() -> dict:
-    key = f"header-navigation:{get_language()}"
+    # Under the page cache's content generation: a category's new name shows at once.
+    key = f"header-navigation:{generation_current()}:{get_language()}"
     navigation = cache.get(key)
     if navigation is None:
         Category = get_model("catalogue", "Category")

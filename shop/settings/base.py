@@ -127,6 +127,9 @@ MIDDLEWARE = [
     "shop.db_router.ReplicaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # Page cache (issue 14, shop/pagecache/): stores anonymous pages as they leave Django, every
+    # cookie set; the lookup is the last entry below.
+    "shop.pagecache.PageCacheStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +149,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Hardening (issue 12): Content-Security-Policy and Permissions-Policy (shop/csp.py).
     "shop.csp.ShopCSPMiddleware",
+    # Page cache (issue 14): last, so a cached page still gets the CSRF cookie and a CSP header
+    # naming the nonce put into it.
+    "shop.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -186,6 +192,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 _redis_url = os.environ.get("REDIS_URL", "").strip()
 CACHES, SESSION_ENGINE = redis_from_environment(_redis_url)
+# Page cache (issue 14, shop/pagecache/): anonymous pages kept whole for at most this many
+# seconds, and dropped at once by any content change. Off (0) without Redis: each process's own
+# memory would not hear of a change made through another process.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if _redis_url else "0"))
 
 AUTHENTICATION_BACKENDS = (
     # First, so a locked-out account is refused before any password is checked.

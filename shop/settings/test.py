@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run where they are enqueued, unless a test runs the worker itself.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The page cache on, in the one process the tests run in (shop/pagecache/).
+PAGE_CACHE_SECONDS = 600
 # Links in emails: an address of its own, whatever the developer's environment says, so a link
 # built from the request's host ("testserver") or a stale Sites record shows up in the tests.
 SITE_URL = "https://shop.ortak.test"

@@ -10,6 +10,13 @@ from tests.stories.conftest import block, make_image, publish_story
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _rendered_not_cached(settings):
+    """The counts of rendering each page, as a signed-in visitor or the first anonymous one
+    gets it; a cached page costs none (tests/performance/test_page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def count_queries(client, url, **params):
     client.get(url, params)  # warm caches that every page shares (site root, navigation)
     with CaptureQueriesContext(connection) as queries:

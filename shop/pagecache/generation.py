@@ -1,0 +1,38 @@
+"""The content generation: one counter in the cache, part of every page's key.
+
+Bumping it makes every page stored before unreachable, so one signal per change is enough and
+no page needs to know what it shows. Its values never repeat: when the counter is missing
+(a cache evicted or flushed) it starts again from the clock in nanoseconds, above any value it
+had before.
+"""
+
+import logging
+import time
+
+from django.core.cache import cache
+
+GENERATION_KEY = "pagecache:generation"
+
+logger = logging.getLogger("shop.pagecache")
+
+
+def generation_current() -> int | None:
+    """The current generation, or None when the cache does not answer (no page is cached)."""
+    try:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            generation = cache.get(GENERATION_KEY)
+    except Exception:  # a cache backend that raises rather than degrading
+        logger.warning("Page cache: no generation from the cache", exc_info=True)
+        return None
+    return generation if isinstance(generation, int) else None
+
+
+def generation_bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # missing: a fresh start above every earlier value
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.warning("Page cache: the generation could not be bumped", exc_info=True)
