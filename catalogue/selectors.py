@@ -10,7 +10,7 @@ on SQLite and PostgreSQL. `product_browse` is the one place a search server woul
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, Prefetch, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from oscar.core.loading import get_model
 
 from cooperatives.models import Maker, public_name_expression
@@ -134,10 +134,14 @@ def product_browse(*, filters: BrowseFilters, category=None) -> BrowseResult:
         )
         found = search.products.values("pk")
     ids = _filtered_keys(filters, category=category, found=found).values("product_id")
-    products = Product.objects.filter(pk__in=ids).annotate(min_price=Min("stockrecords__price"))
+    products = Product.objects.filter(pk__in=ids)
     sort = filters.sort
     if sort == "relevance" and search is None:
         sort = DEFAULT_SORT
+    if sort.startswith("price"):
+        # A subquery per product, not MIN() with a GROUP BY over every column of every product.
+        cheapest = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price")
+        products = products.annotate(min_price=Subquery(cheapest.values("price")[:1]))
     if sort == "relevance":
         products = products.annotate(search_rank=search_rank(search))
     products = products.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS[DEFAULT_SORT]))
