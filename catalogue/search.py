@@ -367,13 +367,17 @@ def _product_category_changed(sender, instance, raw=False, **kwargs):
 
 
 @receiver(m2m_changed, sender=Product.materials.through)
-def _materials_changed(sender, instance, action, reverse, pk_set, **kwargs):
+@receiver(m2m_changed, sender=Product.categories.through)
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """`product.materials.add(…)`, `product.categories.add(…)` and the reverse sides."""
     if not action.startswith("post_"):
         return
-    if reverse:
+    if not reverse:
+        _rebuild_products(Product.objects.filter(pk=instance.pk))
+    elif sender is Product.materials.through:
         _rebuild_products(Product.objects.filter(materials=instance))
     else:
-        _rebuild_products(Product.objects.filter(pk=instance.pk))
+        _rebuild_products(Product.objects.filter(categories=instance))
 
 
 @receiver(post_save, sender=Category)
