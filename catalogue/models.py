@@ -73,4 +73,44 @@ class ProductSearchText(models.Model):
         return f"Search text of product {self.product_id}"
 
 
+class ProductFacet(models.Model):
+    """One filter key of a product a customer can buy, for browsing and facet counts.
+
+    A sellable product (public, with a maker who is not archived) has one row for its
+    cooperative, one for its maker, one per material, one per category it is filed in
+    ("category", the facet) and one per category it is found under, that category and its
+    ancestors ("within", the category pages). Products that cannot be bought have none, so the
+    catalogue and its counts read this narrow, indexed table instead of joining products, makers,
+    cooperatives, materials and categories per request. Kept in step with `ProductSearchText`
+    (`catalogue.search`). Price and stock are not here: Oscar changes stock with queryset
+    updates that no signal sees, so those two filters read the stock records themselves.
+    """
+
+    COOPERATIVE = "cooperative"
+    MAKER = "maker"
+    MATERIAL = "material"
+    CATEGORY = "category"
+    WITHIN = "within"
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="facet_keys")
+    facet = models.CharField(max_length=12)
+    cooperative = models.ForeignKey(
+        "cooperatives.Cooperative", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    maker = models.ForeignKey(
+        "cooperatives.Maker", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    material = models.ForeignKey(Material, null=True, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(
+        "catalogue.Category", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        app_label = "catalogue"
+        indexes = [models.Index(fields=["facet", "product"], name="catalogue_facet_product")]
+
+    def __str__(self) -> str:
+        return f"{self.facet} key of product {self.product_id}"
+
+
 from oscar.apps.catalogue.models import *  # noqa: E402

@@ -12,6 +12,19 @@ best tier that finds anything: primary alone, then primary and secondary, then a
 "silver" finds silver jewelry, not every towel of the "Telkar Silver & Loom" cooperative (whose
 name the towels' descriptions mention), while "Telkar" still finds the cooperative's goods.
 
+The words are looked up in a full-text index, not by scanning the rows (README, "Design"):
+
+- PostgreSQL: three `tsvector` columns generated from the text, one per tier (primary;
+  primary and secondary; all three), each with a GIN index; a query is a prefix `tsquery`
+  (`'silver':* & 'ring':*`). The lexemes are the stored words themselves (`array_to_tsvector`,
+  and a `tsquery` cast, not a parser): the text is folded and stemmed already.
+- SQLite: an FTS5 table (`catalogue_productsearch_fts`, ascii tokenizer: words are split at
+  spaces only) kept in step with `ProductSearchText` by triggers; a query is a prefix query per
+  column set (`{primary secondary} : "silver"*`).
+
+Both match a stored word by its beginning, so both databases find the same products (the
+tests run on both). Migration 0037 creates either.
+
 A typo: when nothing is found, each word is compared with the shop's own vocabulary (the
 primary words of every product): trigram similarity on PostgreSQL (pg_trgm), difflib's ratio
 elsewhere. The closest words make a "did you mean" suggestion, used only if it finds something.
@@ -20,15 +33,19 @@ Only public fields are read: a maker's private details never reach the search te
 """
 
 import difflib
+import threading
 from dataclasses import dataclass
 
+from django.apps import apps as current_apps
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Sum, Value, When
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import Case, IntegerField, QuerySet, Sum, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from oscar.core.loading import get_model
 
+from catalogue.facets import facet_keys_rebuild
 from shop.search_text import document, fold, query_words, stem, words
 
 Product = get_model("catalogue", "Product")
@@ -118,11 +135,21 @@ def search_texts_for(products) -> list:
 
 
 def search_texts_rebuild(products: QuerySet | None = None, batch_size: int = 500) -> int:
-    """Write the search text of these products (all by default); returns how many."""
+    """Write the search text and the facet keys of these products (all by default); returns
+    how many. Idempotent: each product's rows are replaced.
+
+    A migration's historical models get the search text alone when the facet table is not
+    there yet (migration 0036)."""
     model = products.model if products is not None else Product
     queryset = products if products is not None else Product.objects.all()
     queryset = queryset.select_related("product_class", "maker__cooperative").order_by("pk")
-    SearchText = model._meta.apps.get_model("catalogue", "ProductSearchText")
+    registry = model._meta.apps
+    SearchText = registry.get_model("catalogue", "ProductSearchText")
+    try:
+        registry.get_model("catalogue", "ProductFacet")
+        with_facets = True
+    except LookupError:
+        with_facets = False
     done = 0
     ids = list(queryset.values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
@@ -130,23 +157,48 @@ def search_texts_rebuild(products: QuerySet | None = None, batch_size: int = 500
         rows = search_texts_for(batch)
         SearchText.objects.filter(product_id__in=[p.pk for p in batch]).delete()
         SearchText.objects.bulk_create(rows)
+        if with_facets:
+            facet_keys_rebuild(batch, registry)
         done += len(rows)
-    cache.delete(VOCABULARY_CACHE_KEY)
+    if registry is current_apps:
+        cache.delete(VOCABULARY_CACHE_KEY)
     return done
 
 
 # Matching
 
+# One statement per tier (TIERS), the words always passed as a parameter.
+_POSTGRES_TIERS = (
+    "SELECT product_id FROM catalogue_productsearchtext WHERE tier1_words @@ %s::tsquery",
+    "SELECT product_id FROM catalogue_productsearchtext WHERE tier2_words @@ %s::tsquery",
+    "SELECT product_id FROM catalogue_productsearchtext WHERE tier3_words @@ %s::tsquery",
+)
+_SQLITE_TIERS = ("{primary}", "{primary secondary}", "{primary secondary owner}")
+_SQLITE_MATCH = (
+    "SELECT rowid FROM catalogue_productsearch_fts WHERE catalogue_productsearch_fts MATCH %s"
+)
 
-def _word_matches(stem_: str, columns: tuple[str, ...]) -> Q:
-    condition = Q()
-    for column in columns:
-        condition |= Q(**{f"search_text__{column}__contains": " " + stem_})
-    return condition
+
+def _matching_ids(stems: list[str], tier: int) -> RawSQL:
+    """The ids of the products whose words of this tier start with every stem, from the index.
+
+    Stems are folded words (letters and digits only), quoted all the same so that no word can
+    ever be read as index syntax; they reach the database as a parameter."""
+    if connection.vendor == "postgresql":
+        query = " & ".join(
+            "'" + stem_.replace("\\", "\\\\").replace("'", "''") + "':*" for stem_ in stems
+        )
+        return RawSQL(_POSTGRES_TIERS[tier], [query])  # noqa: S611 (constant SQL)
+    columns = _SQLITE_TIERS[tier]
+    match = " AND ".join(f'{columns} : "' + stem_.replace('"', '""') + '"*' for stem_ in stems)
+    return RawSQL(_SQLITE_MATCH, [match])  # noqa: S611 (constant SQL)
 
 
 def _rank(stems: list[str]) -> Sum:
-    """Higher for words found in the title/category/material than further down."""
+    """Higher for words found in the title/category/material than further down.
+
+    Computed only for the products the index found, on the same stored words, so it is the same
+    on both databases."""
     whens = []
     for stem_ in stems:
         whens.append(
@@ -167,10 +219,8 @@ def products_matching(queryset: QuerySet, stems: list[str]) -> QuerySet:
     """The products of `queryset` that the stems find, from the best tier that finds any."""
     if not stems:
         return queryset.none()
-    for columns in TIERS:
-        found = queryset
-        for stem_ in stems:
-            found = found.filter(_word_matches(stem_, columns))
+    for tier in range(len(TIERS)):
+        found = queryset.filter(pk__in=_matching_ids(stems, tier))
         if found.exists():
             return found
     return queryset.none()
@@ -270,11 +320,37 @@ def did_you_mean(query: str) -> str:
     return " ".join(replaced) if changed else ""
 
 
-# Keeping the search text in step with edits
+# Keeping the search text and facet keys in step with edits
+
+
+# Products being deleted: deleting one deletes its category links first, whose signal would
+# otherwise write its index rows again just before the product itself goes.
+_deleting = threading.local()
+
+
+def _being_deleted() -> set:
+    if not hasattr(_deleting, "ids"):
+        _deleting.ids = set()
+    return _deleting.ids
+
+
+@receiver(pre_delete, sender=Product)
+def _product_deleting(sender, instance, **kwargs):
+    _being_deleted().add(instance.pk)
+
+
+@receiver(post_delete, sender=Product)
+def _product_deleted(sender, instance, **kwargs):
+    _being_deleted().discard(instance.pk)
 
 
 def _rebuild_products(products: QuerySet) -> None:
-    search_texts_rebuild(products)
+    """Off the request: a task rewrites the index of these products (catalogue.tasks)."""
+    from catalogue.tasks import product_index_update
+
+    ids = list(products.exclude(pk__in=_being_deleted()).values_list("pk", flat=True))
+    if ids:
+        product_index_update.enqueue(ids)
 
 
 @receiver(post_save, sender=Product)
@@ -291,13 +367,17 @@ def _product_category_changed(sender, instance, raw=False, **kwargs):
 
 
 @receiver(m2m_changed, sender=Product.materials.through)
-def _materials_changed(sender, instance, action, reverse, pk_set, **kwargs):
+@receiver(m2m_changed, sender=Product.categories.through)
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """`product.materials.add(…)`, `product.categories.add(…)` and the reverse sides."""
     if not action.startswith("post_"):
         return
-    if reverse:
+    if not reverse:
+        _rebuild_products(Product.objects.filter(pk=instance.pk))
+    elif sender is Product.materials.through:
         _rebuild_products(Product.objects.filter(materials=instance))
     else:
-        _rebuild_products(Product.objects.filter(pk=instance.pk))
+        _rebuild_products(Product.objects.filter(categories=instance))
 
 
 @receiver(post_save, sender=Category)

@@ -1,14 +1,16 @@
 """Reads of the catalogue, shaped so that a page costs a fixed number of queries.
 
 Browsing is served from the database rather than Haystack (see README, "Design"): filters and
-facets by category, cooperative, maker, material and price are plain SQL that runs the same on
-SQLite and PostgreSQL, and needs no index to keep in step.
+facet counts by category, cooperative, maker and material read the products' facet keys
+(`ProductFacet`, one narrow indexed table kept in step with the search index), the query reads
+the full-text index (`catalogue.search`), price and stock read the stock records. The same SQL
+on SQLite and PostgreSQL. `product_browse` is the one place a search server would plug in.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, Prefetch, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from oscar.core.loading import get_model
 
 from cooperatives.models import Maker, public_name_expression
@@ -17,6 +19,7 @@ from shop.content_languages import localized_expression
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
+ProductFacet = get_model("catalogue", "ProductFacet")
 StockRecord = get_model("partner", "StockRecord")
 
 SORT_ORDERS = {
@@ -72,64 +75,98 @@ class BrowseResult:
     corrected: bool = False  # the products are those of the suggestion
 
 
-def _filtered(queryset: QuerySet, filters: BrowseFilters, skip: str = "") -> QuerySet:
-    # The query is applied once, by `product_browse`, through catalogue.search.
+def _having(facet: str, **lookup) -> QuerySet:
+    """Ids of the sellable products with this facet key."""
+    return ProductFacet.objects.filter(facet=facet, **lookup).values("product_id")
+
+
+def _filtered_keys(
+    filters: BrowseFilters, *, category=None, found=None, skip: str = ""
+) -> QuerySet:
+    """One facet-key row per sellable product the filters leave (its cooperative's row).
+
+    `skip` leaves one facet's own filter out, for that facet's counts; `found` is the search's
+    products (applied once, by `product_browse`, through catalogue.search)."""
+    keys = ProductFacet.objects.filter(facet=ProductFacet.COOPERATIVE)
     if filters.cooperative and skip != "cooperative":
-        queryset = queryset.filter(maker__cooperative__slug=filters.cooperative)
+        keys = keys.filter(cooperative__slug=filters.cooperative)
+    if category is not None:
+        keys = keys.filter(product_id__in=_having(ProductFacet.WITHIN, category=category))
     if filters.maker and skip != "maker":
-        queryset = queryset.filter(maker__slug=filters.maker)
+        keys = keys.filter(product_id__in=_having(ProductFacet.MAKER, maker__slug=filters.maker))
     if filters.material and skip != "material":
-        queryset = queryset.filter(materials__slug=filters.material)
+        keys = keys.filter(
+            product_id__in=_having(ProductFacet.MATERIAL, material__slug=filters.material)
+        )
     if filters.category and skip != "category":
-        queryset = queryset.filter(categories__slug=filters.category)
+        keys = keys.filter(
+            product_id__in=_having(ProductFacet.CATEGORY, category__slug=filters.category)
+        )
+    stock = {}
     if filters.price_min is not None:
-        queryset = queryset.filter(stockrecords__price__gte=filters.price_min)
+        stock["price__gte"] = filters.price_min
     if filters.price_max is not None:
-        queryset = queryset.filter(stockrecords__price__lte=filters.price_max)
+        stock["price__lte"] = filters.price_max
     if filters.in_stock:
-        queryset = queryset.filter(stockrecords__num_in_stock__gt=0)
-    return queryset
+        stock["num_in_stock__gt"] = 0
+    if stock:
+        keys = keys.filter(
+            product_id__in=StockRecord.objects.filter(**stock).values("product_id")
+        )
+    if found is not None:
+        keys = keys.filter(product_id__in=found)
+    return keys
 
 
 def product_browse(*, filters: BrowseFilters, category=None) -> BrowseResult:
+    """The catalogue, a category page or a search: products, facet counts, "did you mean"."""
     from catalogue.search import product_search, search_rank
 
-    base = sellable_products()
-    if category is not None:
-        base = base.filter(categories__in=category.get_descendants_and_self())
-    search = None
+    search = found = None
     if filters.query:
-        search = product_search(base, filters.query)
-        base = base.filter(pk__in=search.products.values("pk"))
-    ids = _filtered(base, filters).values("pk")
-    products = Product.objects.filter(pk__in=ids).annotate(min_price=Min("stockrecords__price"))
+        within = ProductFacet.objects.filter(facet=ProductFacet.COOPERATIVE)
+        if category is not None:
+            within = within.filter(
+                product_id__in=_having(ProductFacet.WITHIN, category=category)
+            )
+        search = product_search(
+            Product.objects.filter(pk__in=within.values("product_id")), filters.query
+        )
+        found = search.products.values("pk")
+    ids = _filtered_keys(filters, category=category, found=found).values("product_id")
+    products = Product.objects.filter(pk__in=ids)
     sort = filters.sort
     if sort == "relevance" and search is None:
         sort = DEFAULT_SORT
+    if sort.startswith("price"):
+        # A subquery per product, not MIN() with a GROUP BY over every column of every product.
+        cheapest = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price")
+        products = products.annotate(min_price=Subquery(cheapest.values("price")[:1]))
     if sort == "relevance":
         products = products.annotate(search_rank=search_rank(search))
     products = products.order_by(*SORT_ORDERS.get(sort, SORT_ORDERS[DEFAULT_SORT]))
     return BrowseResult(
         products=product_cards(products),
-        facets=browse_facets(base, filters),
+        facets=browse_facets(filters, category=category, found=found),
         suggestion=search.suggestion if search else "",
         corrected=search.corrected if search else False,
     )
 
 
-def browse_facets(base: QuerySet, filters: BrowseFilters) -> dict:
-    """Counts for each facet, each computed with every other filter applied (one query each)."""
+def browse_facets(filters: BrowseFilters, *, category=None, found=None) -> dict:
+    """Counts for each facet, each with every other filter applied: one GROUP BY over the facet
+    keys per facet, joined to the few names shown (cooperatives, makers, materials,
+    categories), never to the products."""
 
-    def counts(skip: str, value_field: str, label) -> list[dict]:
-        ids = _filtered(base, filters, skip=skip).values("pk")
+    def counts(facet: str, value_field: str, label) -> list[dict]:
+        ids = _filtered_keys(filters, category=category, found=found, skip=facet)
         rows = (
-            Product.objects.filter(pk__in=ids)
-            .exclude(**{f"{value_field}__isnull": True})
+            ProductFacet.objects.filter(facet=facet, product_id__in=ids.values("product_id"))
             # annotate() then values(names): modeltranslation's values() with expressions
-            # only would select every column and group by each product.
+            # only would select every column and group by each row.
             .annotate(value=F(value_field), label=label)
             .values("value", "label")
-            .annotate(count=Count("pk", distinct=True))
+            .annotate(count=Count("product_id", distinct=True))
             .order_by("label")
         )
         return list(rows)
@@ -137,12 +174,14 @@ def browse_facets(base: QuerySet, filters: BrowseFilters) -> dict:
     # Material and category names in the reader's language (with the fallback rule).
     return {
         "cooperative": counts(
-            "cooperative", "maker__cooperative__slug", F("maker__cooperative__name")
+            ProductFacet.COOPERATIVE, "cooperative__slug", F("cooperative__name")
         ),
-        "maker": counts("maker", "maker__slug", public_name_expression("maker__")),
-        "material": counts("material", "materials__slug", localized_expression("materials__name")),
+        "maker": counts(ProductFacet.MAKER, "maker__slug", public_name_expression("maker__")),
+        "material": counts(
+            ProductFacet.MATERIAL, "material__slug", localized_expression("material__name")
+        ),
         "category": counts(
-            "category", "categories__slug", localized_expression("categories__name")
+            ProductFacet.CATEGORY, "category__slug", localized_expression("category__name")
         ),
     }
 

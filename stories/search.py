@@ -1,11 +1,12 @@
 """One site search over products, makers, cooperatives, stories and information pages.
 
 Stories and information pages go through Wagtail's search backend (the database backend: SQLite
-FTS here, PostgreSQL full-text in production; a search server is one setting away). Products,
-makers and cooperatives are matched in the database on their public fields only, each word with
-`icontains`: the same rule the catalogue's own filter uses, no index to keep in step with edits
-made in Oscar's dashboard, and no way for a maker's private fields (legal name, phone,
-nationality, address) or an unconsented story to be found, because they are never looked at.
+FTS here, PostgreSQL full-text in production; a search server is one setting away). Products go
+through the catalogue's own search (`catalogue.search.product_search`, its full-text index of
+public fields), the same as the catalogue page's. Makers and cooperatives are matched in the
+database on their public fields only, each word with `icontains`, so a maker's private fields
+(legal name, phone, nationality, address) or an unconsented story cannot be found: they are
+never looked at.
 
 Nothing here writes: Wagtail's search-promotion hit counter is deliberately not used.
 """
