@@ -199,8 +199,8 @@ class Browser:
         return self.request("POST", path, {"csrfmiddlewaretoken": token, **data}, headers)
 
 
-def sign_in(port: int, email: str) -> dict:
-    browser = Browser(port)
+def sign_in(port: int, email: str, browser: Browser | None = None) -> dict:
+    browser = browser or Browser(port)
     token = browser.form_token("/en/shop/accounts/login/")
     status, _raw, _headers = browser.post(
         "/en/shop/accounts/login/",
@@ -254,7 +254,12 @@ def checkout_once(browser: Browser, product: dict, stripe_port: int, number: int
             result = json.loads(browser.text(raw, headers))
         except ValueError:
             result = {"status": "pending"}
-    return result.get("status") == "succeeded"
+    if result.get("status") != "succeeded":
+        return False
+    # Where the payment page's script goes next: the thank-you page (which also ends the
+    # session's hold on the placed order, so her next basket is a new one).
+    status, _raw, _headers = browser.request("GET", result["redirect"])
+    return status == 200
 
 
 def client_run(job: dict) -> dict:
@@ -277,15 +282,17 @@ def client_run(job: dict) -> dict:
                 status, raw, _headers = browser.post(
                     f"/en/shop/basket/add/{job['product']['pk']}/", {"quantity": 1}, token)
                 ok, size = status in (200, 302), len(raw)
-            else:  # checkout: a new guest each time, or the signed-in customer again
+            else:  # checkout: a new guest each time, or the customer signing in again
                 number += 1
-                if not job["cookies"]:
-                    browser = Browser(job["port"], f"10.{job['index']}.{number // 250 % 250}."
-                                                   f"{number % 250 + 1}")
-                else:
-                    browser.address = f"10.{job['index']}.0.{number % 250 + 1}"
+                browser = Browser(job["port"], f"10.{job['index']}.{number // 250 % 250}."
+                                               f"{number % 250 + 1}")
+                # For an hour after an order, the basket pages of the session that placed it
+                # lead to its thank-you page (checkout/middleware.py): each purchase is a new
+                # visit, and a signed-in customer's starts with signing in (timed with it).
+                if job["email"]:
+                    sign_in(job["port"], job["email"], browser)
                 ok = checkout_once(browser, job["product"], job["stripe_port"], number,
-                                   signed_in=bool(job["cookies"]))
+                                   signed_in=bool(job["email"]))
                 size = 0
         except (OSError, http.client.HTTPException, ValueError, KeyError):
             ok, size = False, 0
@@ -394,8 +401,10 @@ def bench_size(products: int, arguments) -> dict:
                 for who, cookies in (("anonymous", [{}] * arguments.concurrency),
                                      ("signed_in", signed_in)):
                     kind = name if name in ("basket add", "checkout") else "get"
+                    emails = setup["customers"] if who == "signed_in" else [""] * len(cookies)
                     jobs = [{"kind": kind, "path": pages[name], "port": port,
                              "stripe_port": stripe_port, "cookies": cookies[i],
+                             "email": emails[i],
                              "product": setup["checkout_product"], "index": i + 1,
                              "seconds": arguments.seconds} for i in range(arguments.concurrency)]
                     # Warm-up: each worker process reads its templates and opens its database.
@@ -447,7 +456,8 @@ def markdown(report: dict) -> str:
         )
     lines.append("")
     lines.append("Checkout: one whole purchase per request (guest or signed-in customer), "
-                 "localstripe as Stripe; KB: the response body as sent (gzip).")
+                 "signing in included for the customer; localstripe as Stripe; KB: the "
+                 "response body as sent (gzip).")
     return "\n".join(lines)
 
 
