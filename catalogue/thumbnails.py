@@ -31,6 +31,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
+from django.utils.html import format_html, format_html_join
 from oscar.core.thumbnails import AbstractThumbnailer
 from PIL import Image, ImageOps
 from wagtail.images.exceptions import InvalidFilterSpecError
@@ -41,6 +42,15 @@ logger = logging.getLogger(__name__)
 
 THUMBNAIL_DIRECTORY = "thumbnails"
 THUMBNAIL_QUALITY = 78
+# Per format: Pillow's encoder name, its options, the file extension and the MIME type. AVIF at
+# a lower quality number looks like WebP at 78 and weighs about the same or less; speed 8 keeps
+# encoding a few times faster than the default for a barely larger file.
+FORMATS = {
+    "avif": ("AVIF", {"quality": 55, "speed": 8}, "avif", "image/avif"),
+    "webp": ("WEBP", {"quality": THUMBNAIL_QUALITY, "method": 4}, "webp", "image/webp"),
+    "jpeg": ("JPEG", {"quality": THUMBNAIL_QUALITY, "optimize": True, "progressive": True},
+             "jpg", "image/jpeg"),
+}
 PLACEHOLDER_STATIC_PATH = "img/photo-placeholder.svg"
 
 # What opening and decoding a stored file can raise: missing or truncated (OSError, which
@@ -74,24 +84,25 @@ def _box(size: str) -> tuple[int, int]:
     return width or height or 0, height or width or 0
 
 
-def thumbnail_name(source_name: str, size: str, crop: bool) -> str:
-    digest = hashlib.sha1(  # noqa: S324 (a file name, not a secret)
-        f"{source_name}|{size}|{crop}".encode()
-    ).hexdigest()[:12]
+def thumbnail_name(source_name: str, size: str, crop: bool, image_format: str = "webp") -> str:
+    # WebP names are those of before other formats existed, so stored thumbnails stay valid.
+    key = f"{source_name}|{size}|{crop}" + ("" if image_format == "webp" else f"|{image_format}")
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]  # noqa: S324 (a file name, not a secret)
     stem = PurePosixPath(source_name).stem[:40]
-    return f"{THUMBNAIL_DIRECTORY}/{digest[:2]}/{stem}-{digest}.webp"
+    extension = FORMATS[image_format][2]
+    return f"{THUMBNAIL_DIRECTORY}/{digest[:2]}/{stem}-{digest}.{extension}"
 
 
-def make_thumbnail(source, size: str, crop: bool = False) -> Thumbnail:
+def make_thumbnail(source, size: str, crop: bool = False, image_format: str = "webp") -> Thumbnail:
     """The thumbnail of one stored image, made now if its file does not exist yet; the
     placeholder when the source cannot be decoded."""
     name = getattr(source, "name", None) or str(source)
     box_width, box_height = _box(size)
-    target = thumbnail_name(name, size, crop)
+    target = thumbnail_name(name, size, crop, image_format)
     if not default_storage.exists(target):
         try:
             image = _open_source(name, largest_box=max(box_width, box_height))
-            data = _encode(image, (box_width, box_height), crop)
+            data = _encode(image, (box_width, box_height), crop, image_format)
         except DECODE_ERRORS as error:
             _report_undecodable(name, error)
             return placeholder_thumbnail(box_width, box_height)
@@ -101,20 +112,27 @@ def make_thumbnail(source, size: str, crop: bool = False) -> Thumbnail:
     )
 
 
-def thumbnails_generate(*, source_name: str, variants: Iterable[tuple[str, bool]]) -> int:
-    """Make the missing thumbnails of one stored image for `variants` ((size, crop) pairs),
-    decoding the source once; return how many files were made (0 if it cannot be decoded)."""
-    missing = [
-        (size, crop, thumbnail_name(source_name, size, crop))
-        for size, crop in variants
-        if not default_storage.exists(thumbnail_name(source_name, size, crop))
-    ]
+def thumbnails_generate(
+    *, source_name: str, variants: Iterable[tuple[str, bool] | tuple[str, bool, str]]
+) -> int:
+    """Make the missing thumbnails of one stored image for `variants` ((size, crop) pairs, WebP,
+    or (size, crop, format) triples), decoding the source once; return how many files were made
+    (0 if it cannot be decoded)."""
+    missing = []
+    for size, crop, *image_format in variants:
+        image_format = image_format[0] if image_format else "webp"
+        target = thumbnail_name(source_name, size, crop, image_format)
+        if not default_storage.exists(target):
+            missing.append((size, crop, image_format, target))
     if not missing:
         return 0
-    largest_box = max(max(_box(size)) for size, _crop, _target in missing)
+    largest_box = max(max(_box(size)) for size, *_rest in missing)
     try:
         image = _open_source(source_name, largest_box=largest_box)
-        encoded = [(target, _encode(image, _box(size), crop)) for size, crop, target in missing]
+        encoded = [
+            (target, _encode(image, _box(size), crop, image_format))
+            for size, crop, image_format, target in missing
+        ]
     except DECODE_ERRORS as error:
         _report_undecodable(source_name, error)
         return 0
@@ -138,14 +156,17 @@ def _open_source(name: str, *, largest_box: int) -> Image.Image:
     return ImageOps.exif_transpose(image).convert("RGB")
 
 
-def _encode(image: Image.Image, box: tuple[int, int], crop: bool) -> bytes:
+def _encode(
+    image: Image.Image, box: tuple[int, int], crop: bool, image_format: str = "webp"
+) -> bytes:
     if crop:
         image = ImageOps.fit(image, box, Image.Resampling.LANCZOS)
     else:
         image = image.copy()
         image.thumbnail(box, Image.Resampling.LANCZOS)
+    encoder, options, _extension, _mime = FORMATS[image_format]
     buffer = BytesIO()
-    image.save(buffer, "WEBP", quality=THUMBNAIL_QUALITY, method=4)
+    image.save(buffer, encoder, **options)
     return buffer.getvalue()
 
 
@@ -177,13 +198,35 @@ class FileThumbnailer(AbstractThumbnailer):
         name = getattr(source, "name", None) or str(source)
         for size in CARD_SIZES:
             for crop in (False, True):
-                default_storage.delete(thumbnail_name(name, size, crop))
+                for image_format in FORMATS:
+                    default_storage.delete(thumbnail_name(name, size, crop, image_format))
 
 
 # Sizes the storefront renders: catalogue cards, the product page, the basket.
 CARD_SIZES = ("400x400", "800x800", "160x160", "100x100")
-# Every storefront template asks for these sizes with crop="center".
-STOREFRONT_VARIANTS = tuple((size, True) for size in CARD_SIZES)
+# Every storefront template asks for these sizes with crop="center", in every format of
+# `{% product_picture %}` (AVIF and WebP sources, a JPEG fallback).
+PICTURE_FORMATS = ("avif", "webp", "jpeg")
+STOREFRONT_VARIANTS = tuple(
+    (size, True, image_format) for size in CARD_SIZES for image_format in PICTURE_FORMATS
+)
+
+
+# Every `{% picture %}` of the storefront's templates: its filter patterns exactly as written
+# there (tests/performance/test_page_weight.py compares them), so that the renditions can be
+# generated ahead (the demo loader, stories/demo.py) rather than on a visitor's first view.
+PICTURES = {
+    "home_hero": "format-{avif,webp,jpeg} fill-{480x270,960x540,1600x900}",
+    "page_hero": "format-{avif,webp,jpeg} fill-{480x210,960x420,1600x700}",
+    "story_card": "format-{avif,webp,jpeg} fill-{320x200,640x400}",
+    "gallery": "format-{avif,webp,jpeg} fill-{300x300,600x600}",
+    "body_image": "format-{avif,webp,jpeg} width-{480,1000}",
+}
+
+
+def picture_renditions(*names: str) -> list[str]:
+    """The Wagtail filter specs that the named `PICTURES` render, as the tag expands them."""
+    return [spec for name in names for spec in Filter().expand_spec(PICTURES[name])]
 
 
 # Wagtail's {% image %}, {% srcset_image %} and {% picture %}, safe from undecodable originals.
@@ -276,3 +319,96 @@ def _decode_safe_image_tag(parser, token):
 
 for _tag_name in ("image", "srcset_image", "picture"):
     register.tag(_tag_name, _decode_safe_image_tag)
+
+
+# {% product_picture %}: an Oscar product image as <picture>, AVIF and WebP with a JPEG fallback.
+
+
+@register.simple_tag
+def product_picture(source, *, widths: str, sizes: str, alt: str = "", **attributes) -> str:
+    """A product photo in `widths` (square, comma-separated pixel widths: "160,400,800") as
+    `<picture>` with AVIF and WebP sources and a JPEG `<img>` whose `sizes` says how wide the
+    browser will show it, so a phone fetches the small file in the format it reads best.
+
+    Every width must be one of `CARD_SIZES`: those are generated ahead in every format
+    (`thumbnails_generate` with `STOREFRONT_VARIANTS`, at approval and in the demo loader).
+    Other keyword arguments become attributes of the `<img>` (loading, decoding, fetchpriority,
+    class); `width` and `height` are those of the middle width.
+    """
+    name = getattr(source, "name", None) or str(source)
+    prepared = _prepared_picture(name, str(widths), sizes)
+    extra = _attributes(attributes)
+    if prepared is None:  # the source cannot be decoded
+        middle = _middle(str(widths))
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}"{}>',
+            placeholder_thumbnail(middle, middle).url, middle, middle, alt, extra,
+        )
+    sources, fallback, middle = prepared
+    return format_html(
+        '<picture>{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}>'
+        "</picture>",
+        sources, fallback, _srcset(name, str(widths), "jpeg"), sizes, middle, middle, alt, extra,
+    )
+
+
+def _middle(widths: str) -> int:
+    pixels = sorted(int(width) for width in widths.split(","))
+    return pixels[len(pixels) // 2]
+
+
+def _srcset(name: str, widths: str, image_format: str) -> str:
+    base = _media_base_url()
+    return ", ".join(
+        f"{base}{thumbnail_name(name, f'{width}x{width}', True, image_format)} {width}w"
+        for width in sorted(int(width) for width in widths.split(","))
+    )
+
+
+def _media_base_url() -> str:
+    """Where thumbnails are served: names are plain ASCII paths, so joining them to the
+    storage's address once is what `storage.url()` would do for each, at a fraction of the cost
+    (a product card used to spend more time building nine URLs than rendering the rest)."""
+    return default_storage.url(f"{THUMBNAIL_DIRECTORY}/x")[: -len(f"{THUMBNAIL_DIRECTORY}/x")]
+
+
+# The parts of a picture that depend only on its source, widths and sizes, kept per process:
+# a catalogue page renders 24 cards, each of them on every request. Only found files are kept
+# (a thumbnail is never deleted while its product image exists: see FileThumbnailer).
+_PICTURES_KEPT = 20_000
+_prepared: dict[tuple[str, str, str], tuple[str, str, int]] = {}
+_prepared_lock = threading.Lock()
+
+
+def _prepared_picture(name: str, widths: str, sizes: str) -> tuple[str, str, int] | None:
+    key = (name, widths, sizes)
+    found = _prepared.get(key)
+    if found is not None:
+        return found
+    pixels = sorted(int(width) for width in widths.split(","))
+    largest = thumbnail_name(name, f"{pixels[-1]}x{pixels[-1]}", True, "jpeg")
+    if not default_storage.exists(largest):
+        # A source that predates a size or format: its files are made now, decoding it once.
+        variants = [(f"{width}x{width}", True, fmt) for width in pixels for fmt in PICTURE_FORMATS]
+        thumbnails_generate(source_name=name, variants=variants)
+        if not default_storage.exists(largest):
+            return None
+    sources = format_html_join(
+        "",
+        '<source type="{}" srcset="{}" sizes="{}">',
+        ((FORMATS[fmt][3], _srcset(name, widths, fmt), sizes) for fmt in PICTURE_FORMATS
+         if fmt != "jpeg"),
+    )
+    middle = _middle(widths)
+    fallback = _media_base_url() + thumbnail_name(name, f"{middle}x{middle}", True, "jpeg")
+    with _prepared_lock:
+        if len(_prepared) >= _PICTURES_KEPT:
+            _prepared.clear()
+        _prepared[key] = (sources, fallback, middle)
+    return _prepared[key]
+
+
+def _attributes(attributes: dict) -> str:
+    return format_html_join(
+        "", ' {}="{}"', ((key.replace("_", "-"), value) for key, value in attributes.items())
+    )

@@ -13,6 +13,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 
+from catalogue.thumbnails import picture_renditions
 from stories import selectors
 from stories.demo_content import FAIR_TRADE_INTRO, INFO_PAGES, STORIES, StoryData
 from stories.models import (
@@ -25,12 +26,12 @@ from stories.models import (
     StoryProduct,
 )
 
+# What the templates' `{% picture %}` tags ask for (catalogue.thumbnails.PICTURES).
 STORY_IMAGE_RENDITIONS = (
-    selectors.CARD_IMAGE,
-    selectors.HERO_IMAGE,
+    *picture_renditions("story_card", "page_hero"),
     selectors.SOCIAL_IMAGE,
 )
-BODY_IMAGE_RENDITIONS = (selectors.BODY_IMAGE, selectors.GALLERY_IMAGE)
+BODY_IMAGE_RENDITIONS = tuple(picture_renditions("body_image", "gallery"))
 SEED = 4242
 
 
@@ -274,10 +275,10 @@ def _warm_renditions() -> None:
     for image in Image.objects.filter(title__endswith="(product photo)"):
         image.get_renditions(*BODY_IMAGE_RENDITIONS)
     for page in InfoPage.objects.exclude(hero_image=None).select_related("hero_image"):
-        page.hero_image.get_renditions(selectors.HERO_IMAGE, selectors.SOCIAL_IMAGE)
+        page.hero_image.get_renditions(*picture_renditions("page_hero"), selectors.SOCIAL_IMAGE)
     home = HomePage.objects.exclude(hero_image=None).select_related("hero_image").first()
     if home is not None:
-        home.hero_image.get_renditions(selectors.HOME_HERO_IMAGE, selectors.SOCIAL_IMAGE)
+        home.hero_image.get_renditions(*picture_renditions("home_hero"), selectors.SOCIAL_IMAGE)
     makers = Maker.objects.filter(consent_show_photo=True).exclude(portrait=None)
     for maker in makers.select_related("portrait"):
         maker.portrait.get_renditions(selectors.PORTRAIT_IMAGE)

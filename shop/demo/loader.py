@@ -32,7 +32,7 @@ from oscar.checks import use_productcategory_materialised_view
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 
-from catalogue.thumbnails import CARD_SIZES, make_thumbnail
+from catalogue.thumbnails import STOREFRONT_VARIANTS, picture_renditions, thumbnails_generate
 from cooperatives.models import Cooperative, Maker
 from shop.demo import drawing
 from shop.demo.data import (
@@ -79,7 +79,10 @@ PHOTO_RENDITIONS = (
     "fill-1200x600",
     "fill-1200x630",
 )
-HERO_RENDITIONS = ("fill-1600x900", "fill-1600x700", "fill-1200x630")
+HERO_RENDITIONS = (
+    *picture_renditions("home_hero", "page_hero"),
+    "fill-1200x630",
+)
 DEMO_PARTNER_CODES = frozenset(cooperative.slug for cooperative in COOPERATIVES)
 
 
@@ -457,13 +460,14 @@ def _load_products(makers, count: int, progress: Progress, report: LoadReport):
         Product.objects.filter(upc__in=[p.upc for p in plan]).values_list("upc", flat=True)
     )
     todo = [planned for planned in plan if planned.upc not in existing]
+    # Every product's pictures, not only the new ones': thumbnails in a size or format added
+    # since the last load are made now (the others are found and skipped).
+    _draw_pictures(plan, progress, report)
     if not todo:
         return
     makers_by_cooperative = defaultdict(list)
     for maker in makers:
         makers_by_cooperative[maker.cooperative.slug].append(maker)
-
-    _draw_pictures(todo, progress, report)
 
     progress.start("Products", len(todo))
     classes = {product_class.slug: product_class for product_class in ProductClass.objects.all()}
@@ -622,8 +626,7 @@ def _draw_product_pictures(planned: PlannedProduct) -> int:
                 default_storage.save(name, ContentFile(data))
                 created += 1
     for name in names:
-        for size in CARD_SIZES:
-            make_thumbnail(name, size, crop=True)
+        thumbnails_generate(source_name=name, variants=STOREFRONT_VARIANTS)
     return created
 
 

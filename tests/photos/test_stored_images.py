@@ -127,12 +127,15 @@ def test_product_thumbnails_generate_makes_every_storefront_size_ahead(monkeypat
     product, image = product_with_image(encoded(photo_like((1200, 900)), "JPEG"), "ahead.jpg")
     source = image.original.name
 
-    assert product_thumbnails_generate(product=product) == len(thumbnails.STOREFRONT_VARIANTS) == 4
-    for size, crop in thumbnails.STOREFRONT_VARIANTS:
-        target = thumbnails.thumbnail_name(source, size, crop)
+    # Four sizes, each in AVIF, WebP and JPEG (the `<picture>` of catalogue.thumbnails).
+    assert product_thumbnails_generate(product=product) == len(thumbnails.STOREFRONT_VARIANTS) == 12
+    for size, crop, image_format in thumbnails.STOREFRONT_VARIANTS:
+        target = thumbnails.thumbnail_name(source, size, crop, image_format)
         assert default_storage.exists(target), size
         with default_storage.open(target) as handle:
-            assert Image.open(handle).size == thumbnails._box(size)
+            decoded = Image.open(handle)
+            assert decoded.size == thumbnails._box(size)
+            assert decoded.format == thumbnails.FORMATS[image_format][0]
     assert product_thumbnails_generate(product=product) == 0
 
     # A page view after approval does not open the source photo.
@@ -141,9 +144,9 @@ def test_product_thumbnails_generate_makes_every_storefront_size_ahead(monkeypat
     monkeypatch.setattr(
         default_storage, "open", lambda name, *args: opened.append(name) or real_open(name, *args)
     )
-    for size, crop in thumbnails.STOREFRONT_VARIANTS:
-        thumbnail = thumbnails.make_thumbnail(image.original, size, crop=crop)
-        assert thumbnail.name == thumbnails.thumbnail_name(source, size, crop)
+    for size, crop, image_format in thumbnails.STOREFRONT_VARIANTS:
+        thumbnail = thumbnails.make_thumbnail(image.original, size, crop, image_format)
+        assert thumbnail.name == thumbnails.thumbnail_name(source, size, crop, image_format)
     assert opened == []
 
 
@@ -152,7 +155,7 @@ def test_product_thumbnails_generate_covers_every_image_and_skips_a_bad_one():
     bad = ProductImage(product=product, display_order=1)
     bad.original.save("second-truncated.jpg", ContentFile(truncated_jpeg()), save=False)
     bad.save()
-    assert product_thumbnails_generate(product=product) == 4
+    assert product_thumbnails_generate(product=product) == len(thumbnails.STOREFRONT_VARIANTS)
 
 
 # --- Wagtail's renditions ------------------------------------------------------------------------
