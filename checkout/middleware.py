@@ -59,7 +59,10 @@ class PaymentBasketMiddleware:
             return None
         if basket_id:
             order_id = self.settle_submitted_basket(request, basket_id) or order_id
-        if order_id and self.on_payment_page(request) and request.basket.is_empty:
+        # A GET of the basket or checkout, or a checkout POST (a retried "Pay"), means "where is
+        # my order?"; a POST to the basket (adding a piece) is her next basket, not a retry.
+        if (order_id and self.on_payment_page(request) and request.basket.is_empty
+                and (request.method == "GET" or self.in_checkout(request))):
             order = Order.objects.filter(pk=order_id).only("pk", "date_placed").first()
             if order and order.date_placed > timezone.now() - RECENT_ORDER:
                 session["checkout_order_id"] = order.pk
@@ -124,6 +127,13 @@ class PaymentBasketMiddleware:
             return False
         return (bool(PAYMENT_PAGES & set(match.namespaces))
                 and match.url_name not in NOT_INTERCEPTED)
+
+    @staticmethod
+    def in_checkout(request) -> bool:
+        try:
+            return "checkout" in resolve(request.path_info).namespaces
+        except Resolver404:
+            return False
 
     @staticmethod
     def answer(request, status: str, url: str):

@@ -43,6 +43,23 @@ def test_every_retry_after_a_lost_pay_answer_leads_to_the_order(client):
     assert Order.objects.count() == 1
 
 
+def test_after_her_order_she_can_fill_a_new_basket_at_once(client):
+    """Before: for an hour after an order, adding to the basket led to the thank-you page and
+    added nothing (found by `make bench`, whose buyers shop twice)."""
+    product, another = product_for_sale(num_in_stock=5), product_for_sale(num_in_stock=5)
+    fingerprint = checkout_to_preview(client, product)
+    pay(client, fingerprint=fingerprint)
+    assert Order.objects.count() == 1
+
+    added = client.post(reverse("basket:add", kwargs={"pk": another.pk}), {"quantity": 1},
+                        HTTP_REFERER=another.get_absolute_url())
+
+    assert added.status_code == 302 and added.url != reverse("checkout:thank-you")
+    basket = client.get(reverse("basket:summary"))
+    assert basket.status_code == 200
+    assert another.title in basket.content.decode()
+
+
 def test_an_order_placed_by_the_webhook_is_where_her_next_visit_leads(client):
     product = product_for_sale(num_in_stock=5)
     fingerprint = checkout_to_preview(client, product)
