@@ -185,8 +185,17 @@ def _story(index, data: StoryData) -> bool:
             {
                 "type": "gallery",
                 "value": {
+                    # In the list block's own format (an item per image): wagtail-localize
+                    # offers the captions of a list for translation only in this format.
                     "images": [
-                        {"image": photo.pk, "caption": product.get_title(), "attribution": ""}
+                        {
+                            "type": "item",
+                            "value": {
+                                "image": photo.pk,
+                                "caption": product.get_title(),
+                                "attribution": "",
+                            },
+                        }
                         for photo, product in zip(photos, products, strict=False)
                     ]
                 },
