@@ -11,7 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout.views import stripe_webhook
-from shop.i18n import language_set
+from shop.i18n import language_set, unknown_language_prefix
 from stories.sitemaps import sitemap as stories_sitemap
 
 urlpatterns = [
@@ -33,6 +33,15 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# After the language patterns, which take /en/, /tr/ and /ar/: any other language-shaped prefix
+# (/fr/, /de/shop/catalogue/, /xx/stories/) goes to the same page in the visitor's language.
+urlpatterns += [
+    re_path(
+        r"^(?P<prefix>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)/(?P<rest>.*)$",
+        unknown_language_prefix,
+    ),
+]
 
 # Uploaded files on the shop's own disk (MEDIA_STORAGE=local, the default): served by the shop,
 # with caching headers, in development and on a single production machine alike. With S3 the
