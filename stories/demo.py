@@ -8,6 +8,7 @@ templates use are generated here, so no visitor waits for them.
 
 import datetime
 import io
+import uuid
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -190,6 +191,7 @@ def _story(index, data: StoryData) -> bool:
                     "images": [
                         {
                             "type": "item",
+                            "id": str(uuid.uuid4()),
                             "value": {
                                 "image": photo.pk,
                                 "caption": product.get_title(),

@@ -43,7 +43,12 @@ def test_demo_content_is_tied_to_consenting_makers_and_idempotent(client, demo_m
         assert makers and all(maker.consent_show_story for maker in makers)
         assert story.story_products.count() >= 2
         assert story.hero_image.renditions.filter(filter_spec="fill-640x400").exists()
-        assert client.get(story.url).status_code == 200
+        for shown in (story, *story.get_translations()):
+            response = client.get(shown.url)
+            assert response.status_code == 200
+            # The gallery of its pieces' photos, in every language.
+            gallery = response.content.decode().split('class="block-gallery"', 1)[1]
+            assert gallery.split("</ul>", 1)[0].count("<img") >= 2, shown.url
     assert not StoryPage.objects.filter(story_makers__maker__in=demo_makers).exists()
     assert InfoPage.objects.filter(slug="fair-trade", locale__language_code="en").count() == 1
     assert InfoPage.objects.count() == 3 * 6
