@@ -5,6 +5,8 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,6 +24,9 @@ urlpatterns = [
     # Stripe posts here whatever the language; the path is registered with Stripe.
     path("stripe/webhook/", stripe_webhook, name="stripe-webhook"),
     path("sitemap.xml", stories_sitemap, name="sitemap"),
+    # Browsers ask for /favicon.ico on pages that name no icon (Django's bare 400 and 403
+    # pages): the shop's icon, rather than a 404 behind a language redirect.
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static("img/favicon.svg"))),
 ]
 
 urlpatterns += i18n_patterns(

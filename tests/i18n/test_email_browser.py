@@ -17,7 +17,7 @@ from checkout.services import email_order_placed
 from order.fulfilment import shipment_create
 from tests.factories import UserFactory, order_place, product_for_sale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")
