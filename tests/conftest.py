@@ -186,7 +186,8 @@ def _console_error(page, message) -> str:
 def page(browser):
     """A fresh browser page; a test fails if any page it opened wrote an error on the console
     (a Content-Security-Policy violation, a resource that failed to load: an image, the
-    favicon, a source map) or threw a script error (an uncaught exception, such as Oscar's
+    favicon, a source map, a fetch; the page's own 4xx is the test's to assert) or threw a
+    script error (an uncaught exception, such as Oscar's
     scripts without jQuery). Chromium names a failed load on the console without its address;
     the failed responses are recorded too, so the message says which one."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
@@ -197,16 +198,28 @@ def page(browser):
     script_errors: list[str] = []
     failed_loads: list[str] = []
 
+    # A page the test itself opened may answer 403 or 404 on purpose (the test asserts its
+    # status); what it loads is not on trial for that, only the resources it asks for are.
+    failed_pages: set[str] = set()
+
     def on_console(message):
         if is_csp_violation(message.text):
             violations.append(f"{page.url}: {message.text}")
         elif message.type == "error":
             entry = _console_error(page, message)
+            own_status = (message.location or {}).get("url") in failed_pages
+            if own_status and message.text.startswith("Failed to load resource"):
+                return
             if not any(allowed.search(entry) for allowed in ALLOWED_CONSOLE_ERRORS):
                 console_errors.append(entry)
 
     def on_response(response):
-        if response.status >= 400:
+        if response.status < 400:
+            return
+        request = response.request
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            failed_pages.add(response.url)
+        else:
             failed_loads.append(f"{response.status} {response.url} (on {page.url})")
 
     page.on("console", on_console)
