@@ -8,6 +8,7 @@ templates use are generated here, so no visitor waits for them.
 
 import datetime
 import io
+import uuid
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -182,17 +183,7 @@ def _story(index, data: StoryData) -> bool:
             },
         )
     if len(photos) >= 2:
-        body.append(
-            {
-                "type": "gallery",
-                "value": {
-                    "images": [
-                        {"image": photo.pk, "caption": product.get_title(), "attribution": ""}
-                        for photo, product in zip(photos, products, strict=False)
-                    ]
-                },
-            }
-        )
+        body.append(gallery_block(photos, products))
     body += [{"type": "paragraph", "value": paragraph} for paragraph in data.closing]
     body.append({"type": "maker", "value": {"maker": main_maker.pk, "text": data.maker_note}})
     if products:
@@ -222,6 +213,25 @@ def _story(index, data: StoryData) -> bool:
     index.add_child(instance=story)
     _publish(story)
     return True
+
+
+def gallery_block(photos: list, products: list) -> dict:
+    """A gallery of the pieces' photos, captioned with their titles, in the list block's own
+    format (an item with an id per image): only in that format does wagtail-localize offer the
+    captions of a list for translation."""
+    return {
+        "type": "gallery",
+        "value": {
+            "images": [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid4()),
+                    "value": {"image": photo.pk, "caption": product.get_title(), "attribution": ""},
+                }
+                for photo, product in zip(photos, products, strict=False)
+            ]
+        },
+    }
 
 
 def _paragraphs(paragraphs) -> list[dict]:

@@ -1,12 +1,11 @@
 """Turkish and Arabic page trees for the demo, made the way an editor makes them: wagtail-localize.
 
-For each language the home page, the story index and three stories are translated from the
-strings in `demo_translations.json` and published; the other pages are served in English
-under /tr/ and /ar/ until an editor translates them (stories.localized). A string with no
-entry there stays English (the translation falls back to its source) until an editor
-translates it in Wagtail's admin ("Translate this page", then "Sync translated pages" after
-the English changes).
-"""
+For each language the home page, the story index, every story and the fair-trade pages are
+translated from the strings in `demo_translations.json` and published. The makers' quotes
+have no entry there on purpose: a maker is quoted in her own words. A string with no entry
+stays English (the translation falls back to its source) until an editor translates it in
+Wagtail's admin ("Translate this page", then "Sync translated pages" after the English
+changes); a page not listed is served in English under /tr/ and /ar/ (stories.localized)."""
 
 import json
 from pathlib import Path

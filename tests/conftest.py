@@ -160,27 +160,80 @@ def is_csp_violation(text: str) -> bool:
     return "Content Security Policy" in text or "Content-Security-Policy" in text
 
 
+# Console errors that are not bugs, each with the reason; matched against the whole entry
+# ("<page>: <message> (<address>)"). Every other console error a page gives (a failed image,
+# favicon or source-map load, a refused style) is a bug.
+ALLOWED_CONSOLE_ERRORS: tuple[re.Pattern, ...] = (
+    # The payment endpoint answers a refused card with 400 and the message the page shows
+    # (checkout/views.py, a contract tests/checkout asserts); Chromium logs every 4xx answer to
+    # fetch() on the console, whatever the script does with it.
+    re.compile(
+        r"/shop/checkout/preview/: Failed to load resource: the server responded with a status "
+        r"of 400 \(Bad Request\) \(https?://[^/]+/\w\w/shop/checkout/preview/\)$"
+    ),
+)
+
+
+def _console_error(page, message) -> str:
+    """A console message of type "error", with the page and the address it is about."""
+    location = message.location or {}
+    where = location.get("url") or ""
+    text = message.text
+    return f"{page.url}: {text}" + (f" ({where})" if where and where not in text else "")
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh browser page; a test fails if any page it opened broke the Content-Security-
-    Policy (a blocked inline script, a script or frame from an address the policy omits) or
-    threw a script error (an uncaught exception, such as Oscar's scripts without jQuery)."""
+    """A fresh browser page; a test fails if any page it opened wrote an error on the console
+    (a Content-Security-Policy violation, a resource that failed to load: an image, the
+    favicon, a source map, a fetch; the page's own 4xx is the test's to assert) or threw a
+    script error (an uncaught exception, such as Oscar's
+    scripts without jQuery). Chromium names a failed load on the console without its address;
+    the failed responses are recorded too, so the message says which one."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
     violations: list[str] = []
+    console_errors: list[str] = []
     script_errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: violations.append(f"{page.url}: {message.text}")
-        if is_csp_violation(message.text)
-        else None,
-    )
+    failed_loads: list[str] = []
+
+    # A page the test itself opened may answer 403 or 404 on purpose (the test asserts its
+    # status); what it loads is not on trial for that, only the resources it asks for are.
+    failed_pages: set[str] = set()
+
+    def on_console(message):
+        if is_csp_violation(message.text):
+            violations.append(f"{page.url}: {message.text}")
+        elif message.type == "error":
+            entry = _console_error(page, message)
+            own_status = (message.location or {}).get("url") in failed_pages
+            if own_status and message.text.startswith("Failed to load resource"):
+                return
+            if not any(allowed.search(entry) for allowed in ALLOWED_CONSOLE_ERRORS):
+                console_errors.append(entry)
+
+    def on_response(response):
+        if response.status < 400:
+            return
+        request = response.request
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            failed_pages.add(response.url)
+        else:
+            failed_loads.append(f"{response.status} {response.url} (on {page.url})")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda error: script_errors.append(f"{page.url}: {error}"))
+    page.on("response", on_response)
     yield page
     context.close()
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
     assert not script_errors, "Script errors:\n" + "\n".join(script_errors)
+    assert not console_errors, (
+        "Console errors:\n"
+        + "\n".join(console_errors)
+        + ("\nResponses with an error status:\n" + "\n".join(failed_loads) if failed_loads else "")
+    )
 
 
 @pytest.fixture

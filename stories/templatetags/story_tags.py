@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from stories import selectors
+from stories.localized import locale_code, reader_language
 from stories.rich_text import render_rich_text
 
 register = template.Library()
@@ -105,11 +106,15 @@ def site_menu(context):
 @register.simple_tag(takes_context=True)
 def page_trail(context, page):
     """(title, url) pairs of a page's ancestors below the home page, for
-    `includes/breadcrumbs.html` (which adds the home link itself)."""
+    `includes/breadcrumbs.html` (which adds the home link itself). An English page read under
+    /tr/ or /ar/ before it is translated names its ancestors in the reader's language where
+    they are translated; every address keeps the reader's prefix (stories.localized)."""
     if page is None:
         return []
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gt=2).live().public().specific()
+    ancestors = list(page.get_ancestors().filter(depth__gt=2).live().public().specific())
+    if ancestors and locale_code(page.locale_id) != reader_language():
+        ancestors = [ancestor.localized for ancestor in ancestors]
     return [(ancestor.title, ancestor.get_url(request=request)) for ancestor in ancestors]
 
 
