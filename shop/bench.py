@@ -105,6 +105,9 @@ def environment(database_url: str, stripe_port: int) -> dict:
         WEB_CONCURRENCY="2",
         GUNICORN_ACCESS_LOG="",
         LOG_LEVEL="ERROR",
+        # Redis as production has it (check --deploy requires it): the shared cache, throttling
+        # counts and the anonymous page cache. Its own database number, emptied per size.
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
     )
     for name in ("DJANGO_ALLOW_ASYNC_UNSAFE", "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY"):
         env.pop(name, None)
@@ -334,6 +337,12 @@ class Servers:
         self.env, self.port, self.stripe_port = env, port, stripe_port
 
     def start(self) -> None:
+        import redis
+
+        try:  # a cold page cache for each size (the bench's own Redis database)
+            redis.Redis.from_url(self.env["REDIS_URL"], socket_connect_timeout=1).flushdb()
+        except redis.RedisError as error:
+            print(f"Redis unavailable ({error}): the page cache is off for this run.")
         self.spawn([PY, "-c", (
             "from checkout.localstripe import serve; "
             f"serve(port={self.stripe_port}, webhook_url='http://127.0.0.1:{self.port}"
