@@ -2,7 +2,8 @@
 
 For each language the home page, the story index, every story and the fair-trade pages are
 translated from the strings in `demo_translations.json` and published. The makers' quotes
-have no entry there on purpose: a maker is quoted in her own words. A string with no entry
+are translated too, and the translated story shows her own words beside the translation
+(stories.selectors.story_body_with_originals). A string with no entry
 stays English (the translation falls back to its source) until an editor translates it in
 Wagtail's admin ("Translate this page", then "Sync translated pages" after the English
 changes); a page not listed is served in English under /tr/ and /ar/ (stories.localized)."""

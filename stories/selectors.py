@@ -169,6 +169,7 @@ def story_page_context(story) -> dict:
         if pk not in in_body
     ]
     return {
+        "story_body": story_body_with_originals(story),
         "story_makers": makers,
         "story_cooperatives": cooperatives,
         "story_products": products_for_block(product_ids),
@@ -176,6 +177,45 @@ def story_page_context(story) -> dict:
             story_cards().exclude(translation_key=story.translation_key)[:RELATED_STORIES]
         ),
     }
+
+
+def story_body_with_originals(story) -> list[tuple]:
+    """The story's blocks, each quote with the words as the maker said them when this page is a
+    translation: (block, original words, their language) — shown beside the translation, never
+    replaced by it. A translation keeps its source's block ids (wagtail-localize), so each
+    quote finds its original in the page it was translated from."""
+    originals: dict[str, str] = {}
+    source_language = ""
+    if any(block.block_type == "quote" for block in story.body):
+        from wagtail_localize.models import TranslationSource
+
+        source = (
+            TranslationSource.objects.filter(
+                object_id=story.translation_key, translations__target_locale=story.locale_id
+            )
+            .select_related("locale")
+            .first()
+        )
+        if source is not None:
+            original = (
+                type(story).objects.filter(translation_key=story.translation_key,
+                                           locale_id=source.locale_id).first()
+            )
+            if original is not None:
+                source_language = source.locale.language_code
+                originals = {
+                    block.id: block.value["quote"]
+                    for block in original.body
+                    if block.block_type == "quote"
+                }
+    body = []
+    for block in story.body:
+        words = originals.get(block.id, "") if block.block_type == "quote" else ""
+        if words and words.strip() != (block.value["quote"] or "").strip():
+            body.append((block, words, source_language))
+        else:
+            body.append((block, "", ""))
+    return body
 
 
 def stories_for_product(product, limit: int = RELATED_STORIES) -> list:

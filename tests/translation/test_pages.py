@@ -105,3 +105,35 @@ def test_menu_and_breadcrumbs_in_the_language(client, rf, site_pages):
     with translation.override("tr"):
         menu = menu_pages({"request": rf.get("/tr/")})
     assert {"title": "Stories", "url": "/tr/stories/", "is_current": False} in menu
+
+
+def test_a_translated_story_quotes_her_words_with_the_translation_beside(client, site_pages):
+    """A maker is quoted in her own words: a translated story shows them as said (from the page
+    it was translated from) with the translation beside, never the translation alone."""
+    from tests.stories.conftest import block
+
+    home = site_pages["home"]
+    index = StoryIndexPage.objects.child_of(home).get(slug="stories")
+    words = "Nakışı annemden öğrendim; desenleri ise kendim çiziyorum."
+    story = publish_story(
+        index, title="Her own words", lead="A lead.",
+        body=[block("paragraph", "<p>Before.</p>"),
+              block("quote", {"quote": words, "maker": None, "attribution": "Halime"})],
+    )
+    translate(story, "ar", {
+        "Her own words": "كلماتها",
+        words: "تعلّمت التطريز من أمي؛ أما الزخارف فأرسمها بنفسي.",
+    })
+
+    html = client.get("/ar/stories/her-own-words/").content.decode()
+    figure = html.split('class="block-quote"', 1)[1].split("</figure>", 1)[0]
+    assert words in figure  # her words, as she said them
+    assert "تعلّمت التطريز من أمي" in figure  # the translation, beside
+    assert figure.index(words) < figure.index("تعلّمت التطريز")
+    assert 'lang="en"' in figure.split("</blockquote>", 1)[0]  # the source page's language
+    assert "الترجمة:" in figure
+
+    # The page it was translated from quotes her once, with no translation.
+    html = client.get("/en/stories/her-own-words/").content.decode()
+    figure = html.split('class="block-quote"', 1)[1].split("</figure>", 1)[0]
+    assert words in figure and "block-quote__translation" not in figure
