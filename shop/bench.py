@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -367,16 +366,9 @@ class Servers:
                                                start_new_session=True))
 
     def stop(self) -> None:
-        for process in self.processes:
-            try:
-                os.killpg(process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        from shop.processes import process_groups_stop
+
+        process_groups_stop(self.processes)
 
 
 # --- One size ------------------------------------------------------------------------------

@@ -23,22 +23,13 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import connections
 
+from shop.pagecache.middleware import CACHEABLE_VIEWS
+
 PIN_COOKIE = "ortak_primary"
 
-# Views that only read: Oscar's catalogue pages, Wagtail's pages, makers, cooperatives, search.
-REPLICA_VIEWS = frozenset(
-    {
-        "wagtail_serve",
-        "catalogue:index",
-        "catalogue:category",
-        "catalogue:detail",
-        "cooperatives:cooperative-list",
-        "cooperatives:cooperative-detail",
-        "cooperatives:maker-detail",
-        "site-search",
-        "sitemap",
-    }
-)
+# Views that only read: the pages an anonymous visitor may get from the page cache (Wagtail's
+# pages, Oscar's catalogue, makers, cooperatives, search), and the sitemap.
+REPLICA_VIEWS = CACHEABLE_VIEWS | {"sitemap"}
 
 _reading_replica: ContextVar[bool] = ContextVar("reading_replica", default=False)
 

@@ -26,7 +26,6 @@ import json
 import os
 import random
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
+from shop.processes import process_groups_stop  # noqa: E402
 from tests.checkout.faults.proxy import StripeFaultProxy, TcpRelay  # noqa: E402
 
 ADDRESS = {"first_name": "Ayşe", "last_name": "Yılmaz", "line1": "Kuzeystraße 12",
@@ -138,16 +138,7 @@ class Stack:
                                                start_new_session=True))
 
     def stop(self):
-        for process in self.processes:
-            try:
-                os.killpg(process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        process_groups_stop(self.processes, timeout=20)
         self.redis.stop()
 
 

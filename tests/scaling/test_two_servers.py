@@ -21,6 +21,7 @@ import requests
 from django.db import connection
 
 from order.models import Order
+from shop.processes import process_groups_stop
 from tests.factories import product_for_sale
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,19 +113,7 @@ class Stack:
             _wait_for(f"http://127.0.0.1:{port}/en/shop/", server)
 
     def stop(self) -> None:
-        import signal
-
-        for process in self.processes:
-            try:
-                os.killpg(process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        process_groups_stop(self.processes)
 
     def log(self, name: str) -> str:
         return (self.logs / f"{name}.log").read_text(errors="replace")
