@@ -376,12 +376,14 @@ def _media_base_url() -> str:
 # a catalogue page renders 24 cards, each of them on every request. Only found files are kept
 # (a thumbnail is never deleted while its product image exists: see FileThumbnailer).
 _PICTURES_KEPT = 20_000
-_prepared: dict[tuple[str, str, str], tuple[str, str, int]] = {}
+_prepared: dict[tuple[str, str, str, str], tuple[str, str, int]] = {}
 _prepared_lock = threading.Lock()
 
 
 def _prepared_picture(name: str, widths: str, sizes: str) -> tuple[str, str, int] | None:
-    key = (name, widths, sizes)
+    # The storage's address is part of the key: the markup holds it, and a process may change
+    # storage (the media tests switch between S3 and the shop's disk).
+    key = (_media_base_url(), name, widths, sizes)
     found = _prepared.get(key)
     if found is not None:
         return found
