@@ -585,9 +585,16 @@ def _load_products(makers, count: int, progress: Progress, report: LoadReport):
 def _load_translations(count: int, report: LoadReport) -> None:
     """Turkish and Arabic for the products and cooperatives (shop/demo/translations.json), and
     the search text of every demo product (bulk creation skips the signals that keep it)."""
-    from shop.demo.translations import demo_translations, translate_cooperatives, translate_products
+    from shop.demo.translations import (
+        demo_translations,
+        translate_cooperatives,
+        translate_makers,
+        translate_products,
+    )
 
-    report.created["translated cooperatives"] += translate_cooperatives(demo_translations())
+    data = demo_translations()
+    report.created["translated cooperatives"] += translate_cooperatives(data)
+    report.created["translated makers"] += translate_makers(data)
     report.created["translated products"] += translate_products(_product_plan(count))
 
 

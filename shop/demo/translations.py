@@ -45,6 +45,25 @@ def translate_cooperatives(data: dict) -> int:
     return changed
 
 
+def translate_makers(data: dict) -> int:
+    """Each demo maker's crafts in Turkish and Arabic, from their English words."""
+    from cooperatives.models import Maker
+
+    changed = 0
+    for maker in Maker.objects.filter(crafts_en__in=list(data.get("crafts", {}))):
+        fields = []
+        for language in OTHER_LANGUAGES:
+            column = f"crafts_{language}"
+            text = _pair(data["crafts"], maker.crafts_en, language)
+            if text and not getattr(maker, column):
+                setattr(maker, column, text)
+                fields.append(column)
+        if fields:
+            maker.save(update_fields=fields)
+            changed += 1
+    return changed
+
+
 def _product_words(planned, product, data: dict, language: str) -> dict:
     template = planned.template
     colour = _pair(data["colours"], planned.colour_name, language)

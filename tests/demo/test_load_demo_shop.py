@@ -151,6 +151,14 @@ def test_makers_consents_vary_and_private_fields_are_filled(shop):
     assert makers.filter(products__isnull=True).count() == 0
 
 
+def test_makers_crafts_are_in_turkish_and_arabic(shop):
+    """Her crafts appear beside her name on translated pages: never left in English there."""
+    makers = list(Maker.objects.all())
+    assert makers and all(maker.crafts_tr and maker.crafts_ar for maker in makers)
+    amal = next(maker for maker in makers if maker.crafts_en == "Cross-stitch embroidery")
+    assert (amal.crafts_tr, amal.crafts_ar) == ("Kanaviçe işi", "التطريز بالغرزة المتصالبة")
+
+
 def test_pictures_exist_with_their_thumbnails_and_renditions(shop):
     from catalogue.thumbnails import CARD_SIZES, thumbnail_name
 
