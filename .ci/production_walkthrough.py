@@ -6,7 +6,9 @@ product page, and every picture that page shows, each with its caching headers.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ortak_walkthrough .ci/production_walkthrough.py
 
 A PostgreSQL database named in DATABASE_URL is dropped and created afresh (and dropped at the
-end); without DATABASE_URL, a new SQLite file in a temporary folder is used. Exits non-zero,
+end); without DATABASE_URL, a new SQLite file in a temporary folder is used. The Redis database
+named in REDIS_URL is emptied first: a fresh shop must not meet another database's cache (Wagtail
+keeps renditions there, by image id, which a new database reuses for other files). Exits non-zero,
 saying what failed, when any step does.
 """
 
@@ -89,6 +91,10 @@ def main() -> None:
         "MEDIA_ROOT": str(work / "media"),
     }
     env.setdefault("REDIS_URL", "")
+    if env["REDIS_URL"]:
+        import redis
+
+        redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     gunicorn = None
     try:
         run(env, "migrate", "--noinput", "-v0")
