@@ -14,21 +14,14 @@ from pathlib import Path
 
 import pytest
 import redis
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
+
+from tests.live_database import test_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/9"
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{Path(settings['NAME']).resolve()}"
-    host, port = settings.get("HOST") or "127.0.0.1", settings.get("PORT") or 5432
-    return f"postgres://{settings['USER']}@{host}:{port}/{settings['NAME']}"
 
 
 def _closed_port() -> int:
@@ -41,7 +34,7 @@ def _run(*args: str, task_redis_url: str = REDIS_URL) -> str:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "shop.settings.dev",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": test_database_url(),
         "TASK_QUEUE": "redis",
         "TASK_REDIS_URL": task_redis_url,
     }

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.db import connection
 
 from order.models import Order
 from shop.processes import process_groups_stop
 from tests.factories import product_for_sale
+from tests.live_database import test_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
@@ -55,15 +55,6 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 120) -> None
     pytest.fail(f"{url} did not answer")
 
 
-def _database_url() -> str:
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{Path(settings['NAME']).resolve()}"
-    host, port = settings.get("HOST") or "127.0.0.1", settings.get("PORT") or 5432
-    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-    return f"postgres://{settings['USER']}{password}@{host}:{port}/{settings['NAME']}"
-
-
 class Stack:
     """localstripe, two web servers and a worker, each its own process group."""
 
@@ -76,7 +67,7 @@ class Stack:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "shop.settings.dev",
-            "DATABASE_URL": _database_url(),
+            "DATABASE_URL": test_database_url(),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SITE_URL": f"http://127.0.0.1:{self.ports[0]}",
             "STRIPE_API_BASE": self.localstripe,
