@@ -187,18 +187,33 @@ def browse_facets(filters: BrowseFilters, *, category=None, found=None) -> dict:
 
 
 def product_detail_context(product) -> dict:
-    """Everything the product page shows beyond the product itself."""
+    """Everything the product page shows beyond the product itself, read only when the page
+    renders it, not when its shared fragments come from the cache."""
+    from django.utils.functional import SimpleLazyObject
+
     maker = product.maker
-    more_by_maker = []
-    if maker is not None:
-        more_by_maker = list(
+
+    def more_by_maker() -> list:
+        if maker is None:
+            return []
+        return list(
             product_cards(
                 sellable_products().filter(maker=maker).exclude(pk=product.pk)
             ).order_by("-date_created")[:4]
         )
+
     return {
         "maker": maker,
         "cooperative": maker.cooperative if maker else None,
-        "materials": list(product.materials.all()),
-        "more_by_maker": more_by_maker,
+        "materials": SimpleLazyObject(lambda: list(product.materials.all())),
+        "more_by_maker": SimpleLazyObject(more_by_maker),
     }
+
+
+def product_detail(queryset: QuerySet) -> QuerySet:
+    """The product page's product: its maker and cooperative for the title and byline, its
+    stock records for the price and the basket form. Photos are read by the page's shared
+    fragments when they are rendered (shop/pagecache/fragments.py), not on every visit."""
+    return queryset.select_related("maker__cooperative", "product_class").prefetch_related(
+        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+    ).defer(*(f"maker__{name}" for name in Maker.PRIVATE_FIELDS))

@@ -3,13 +3,14 @@
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 from oscar.core.loading import get_model
 
 from catalogue.forms import BrowseForm
-from catalogue.selectors import product_browse, product_cards, product_detail_context
+from catalogue.selectors import product_browse, product_detail, product_detail_context
 
 Category = get_model("catalogue", "Category")
 
@@ -26,26 +27,34 @@ class CatalogueView(TemplateView):
         form = BrowseForm(self.request.GET or None)
         form.is_valid()
         filters = form.filters()
-        result = product_browse(filters=filters, category=self.get_category())
-        paginator = Paginator(result.products, self.paginate_by)
+        category = self.get_category()
         page_number = self.request.GET.get("page") or 1
-        try:
-            page = paginator.page(page_number)
-        except Exception as error:
-            raise Http404(_("No such page.")) from error
+        # Read when the template renders them, which it does not when the results come from
+        # the shared fragments' cache (shop/pagecache/fragments.py).
+        result = SimpleLazyObject(lambda: product_browse(filters=filters, category=category))
+
+        def page():
+            paginator = Paginator(result.products, self.paginate_by)
+            try:
+                return paginator.page(page_number)
+            except Exception as error:
+                raise Http404(_("No such page.")) from error
+
+        page_obj = SimpleLazyObject(page)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
             form=form,
             filters=filters,
-            facets=result.facets,
-            page_obj=page,
-            paginator=paginator,
-            products=page.object_list,
+            facets=SimpleLazyObject(lambda: result.facets),
+            page_obj=page_obj,
+            page_number=int(page_number) if str(page_number).isdigit() else 1,
+            paginator=SimpleLazyObject(lambda: page_obj.paginator),
+            products=SimpleLazyObject(lambda: page_obj.object_list),
             query_without_page=query.urlencode(),
             summary=_("All products"),
             # "Did you mean": the query found nothing; the products are the suggestion's.
-            suggestion=result.suggestion,
+            suggestion=SimpleLazyObject(lambda: result.suggestion),
         )
         return context
 
@@ -75,7 +84,7 @@ class ProductCategoryView(CatalogueView):
 
 class ProductDetailView(CoreProductDetailView):
     def get_queryset(self):
-        return product_cards(super().get_queryset())
+        return product_detail(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 
 from catalogue.selectors import product_cards, sellable_products
 from cooperatives.models import Cooperative, Maker
@@ -40,25 +41,32 @@ def cooperative_list() -> QuerySet:
 
 
 def cooperative_detail(*, slug: str) -> dict:
-    cooperative = get_object_or_404(cooperative_list(), slug=slug)
-    makers = list(public_makers().filter(cooperative=cooperative))
-    products = _products_in_stock_first(
-        sellable_products().filter(maker__cooperative=cooperative)
-    )[:PRODUCTS_ON_A_PAGE]
+    """Its makers, pieces and figures are read when the page renders them, not when its shared
+    fragments come from the cache."""
     from earnings.selectors import impact
 
-    return {"cooperative": cooperative, "makers": makers, "products": list(products),
-            "earnings_impact": impact(cooperative=cooperative)}
+    cooperative = get_object_or_404(cooperative_list(), slug=slug)
+    return {
+        "cooperative": cooperative,
+        "makers": SimpleLazyObject(
+            lambda: list(public_makers().filter(cooperative=cooperative))
+        ),
+        "products": SimpleLazyObject(lambda: list(_products_in_stock_first(
+            sellable_products().filter(maker__cooperative=cooperative)
+        )[:PRODUCTS_ON_A_PAGE])),
+        "earnings_impact": SimpleLazyObject(lambda: impact(cooperative=cooperative)),
+    }
 
 
 def maker_detail(*, slug: str) -> dict:
     """Her page shows her first 24 pieces, in stock first; the catalogue filtered by her has
     the rest."""
     maker = get_object_or_404(public_makers(), slug=slug)
-    products = _products_in_stock_first(sellable_products().filter(maker=maker))
     return {
         "maker": maker,
         "cooperative": maker.cooperative,
-        "products": list(products[:PRODUCTS_ON_A_PAGE]),
+        "products": SimpleLazyObject(lambda: list(
+            _products_in_stock_first(sellable_products().filter(maker=maker))[:PRODUCTS_ON_A_PAGE]
+        )),
     }
 

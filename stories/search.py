@@ -154,13 +154,17 @@ def search_pages(query: str, limit: int = RESULTS_PER_KIND) -> list:
     return list(InfoPage.objects.live().public().search(query)[:limit])
 
 
+def site_search_query(query: str) -> str:
+    """The query as searched: its words only, so FTS syntax (a stray quote on SQLite) and a
+    NUL byte (refused by PostgreSQL) never reach the databases."""
+    return " ".join(_words(query[:MAX_QUERY_LENGTH]))
+
+
 def site_search(*, query: str) -> SiteSearchResults:
-    # Only words reach the databases: FTS syntax (a stray quote on SQLite) and a NUL byte
-    # (refused by PostgreSQL) never do.
-    words = _words(query[:MAX_QUERY_LENGTH])
-    if not words:
+    query = site_search_query(query)
+    if not query:
         return SiteSearchResults(query="")
-    query = " ".join(words)
+    words = query.split(" ")
     products, suggestion = search_products(query)
     return SiteSearchResults(
         query=query,

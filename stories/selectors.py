@@ -6,6 +6,7 @@ each), and makers never come with their private fields.
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.utils.functional import SimpleLazyObject
 from oscar.core.loading import get_model
 
 from catalogue.selectors import product_cards, sellable_products
@@ -112,11 +113,16 @@ def earnings_impact() -> dict:
 
 
 def home_page_context(home_page=None) -> dict:
+    """Read when the page renders them, not when its shared fragments come from the cache."""
     return {
-        "featured_products": product_cards(sellable_products().order_by("-date_created")[:10]),
-        "impact": impact_figures(),
-        "earnings_impact": earnings_impact(),
-        "featured_stories": featured_stories(home_page) if home_page is not None else [],
+        "featured_products": SimpleLazyObject(
+            lambda: list(product_cards(sellable_products().order_by("-date_created")[:10]))
+        ),
+        "impact": SimpleLazyObject(impact_figures),
+        "earnings_impact": SimpleLazyObject(earnings_impact),
+        "featured_stories": SimpleLazyObject(
+            lambda: featured_stories(home_page) if home_page is not None else []
+        ),
     }
 
 
@@ -136,7 +142,17 @@ def public_maker(maker_id: int):
 
 
 def story_page_context(story) -> dict:
-    """The makers, cooperatives and products a story links to, hiding what is no longer public."""
+    """The makers, cooperatives and products a story links to, hiding what is no longer public;
+    read when the page renders them, not when its shared fragments come from the cache."""
+    context = SimpleLazyObject(lambda: _story_page_context(story))
+    return {
+        name: SimpleLazyObject(lambda name=name: context[name])
+        for name in ("story_body", "story_makers", "story_cooperatives", "story_products",
+                     "related_stories")
+    }
+
+
+def _story_page_context(story) -> dict:
     from cooperatives.models import Cooperative
     from cooperatives.selectors import public_makers
 

@@ -1,8 +1,9 @@
 """The site search page: a thin view over `stories.search`."""
 
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
-from stories.search import site_search
+from stories.search import site_search, site_search_query
 
 
 class SiteSearchView(TemplateView):
@@ -10,6 +11,11 @@ class SiteSearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        results = site_search(query=self.request.GET.get("q", ""))
-        context.update(query=results.query, results=results)
+        raw = self.request.GET.get("q", "")
+        # The results are read when the page renders them: not when they come from the shared
+        # fragments' cache (shop/pagecache/fragments.py).
+        context.update(
+            query=site_search_query(raw),
+            results=SimpleLazyObject(lambda: site_search(query=raw)),
+        )
         return context

@@ -6,8 +6,10 @@ cooperative (and, for a member, by her maker), so another cooperative's ids are 
 construction: no view ever reads a listing, maker or sale without going through here.
 """
 
+import logging
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -29,6 +31,8 @@ Line = get_model("order", "Line")
 LineEvent = get_model("order", "LineEvent")
 StockRecord = get_model("partner", "StockRecord")
 Category = get_model("catalogue", "Category")
+
+logger = logging.getLogger("workspace")
 
 
 @dataclass(frozen=True)
@@ -68,14 +72,45 @@ def workspace_for(user) -> Workspace | None:
     )
 
 
+WORKSPACE_ACCESS_SECONDS = 300
+
+
+def workspace_access_key(user_id) -> str:
+    return f"workspace-access:{user_id}"
+
+
 def has_workspace(user) -> bool:
-    """For the header link: one cheap query, no objects."""
+    """For the header link: kept in the cache per user (a coordinator's or maker's save or
+    delete forgets it, see workspace.apps; at most WORKSPACE_ACCESS_SECONDS otherwise). The
+    workspace's own views check access on every request; this only shows the link."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return (
+    key = workspace_access_key(user.pk)
+    try:
+        known = cache.get(key)
+    except Exception:  # the cache down: ask the database
+        known = None
+    if isinstance(known, bool):
+        return known
+    answer = (
         Coordinator.objects.filter(user=user).exists()
         or Maker.objects.active().filter(user=user).exists()
     )
+    try:
+        cache.set(key, answer, WORKSPACE_ACCESS_SECONDS)
+    except Exception:
+        logger.warning("Workspace access not kept in the cache", exc_info=True)
+    return answer
+
+
+def workspace_access_forget(user_id) -> None:
+    if user_id is None:
+        return
+    try:
+        cache.delete(workspace_access_key(user_id))
+    except Exception:
+        # Kept at most WORKSPACE_ACCESS_SECONDS: the link shows (or not) a little longer.
+        logger.warning("Workspace access could not be forgotten", exc_info=True)
 
 
 # Listings

@@ -126,15 +126,19 @@ class PageCacheStoreMiddleware:
         return response
 
 
-def _response_from(entry: dict, request: HttpRequest) -> HttpResponse:
-    content = entry["content"]
+def placeholders_fill(content: bytes, request: HttpRequest) -> bytes:
+    """The requester's CSRF token and this answer's nonce where the placeholders are."""
     if CSRF_PLACEHOLDER in content:
         # get_token also has the CSRF middleware (re)send her cookie with this answer.
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     if NONCE_PLACEHOLDER in content:
         # Reading the nonce has the CSP middleware name it in this answer's header.
         content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
-    response = HttpResponse(content, status=entry["status"])
+    return content
+
+
+def _response_from(entry: dict, request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(placeholders_fill(entry["content"], request), status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value
     return response
@@ -156,7 +160,7 @@ def _entry_from(response: HttpResponse, request: HttpRequest) -> dict | None:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return None
-    content = _placeholders_put(response.content, request)
+    content = placeholders_put(response.content, request)
     if content is None:
         return None
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
@@ -174,7 +178,7 @@ def _wagtail_page_public(request: HttpRequest) -> bool:
     return not page.get_view_restrictions().exists()
 
 
-def _placeholders_put(content: bytes, request: HttpRequest) -> bytes | None:
+def placeholders_put(content: bytes, request: HttpRequest) -> bytes | None:
     """Her CSRF token and the nonce out, placeholders in; None if her secret is still there
     in any other form (a token printed outside the form field, say)."""
     content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)

@@ -1,0 +1,84 @@
+"""Shared fragments: the parts of a page that are the same for every visitor, kept in the cache
+for the visitors the page cache cannot serve (signed in, a basket, a message waiting).
+
+A signed-in customer's product page differs from anyone else's only in the header (her name,
+her basket), the messages and the add-to-basket form's CSRF token. The rest (photos, maker,
+stories, "more by her", the catalogue's facets and cards) is rendered once per content
+generation and language and kept, so her page costs her own parts plus a cache read.
+
+- Where: `{% shared_fragment "name" [vary…] %}…{% end_shared_fragment %}` in a template of a
+  view the page cache knows (CACHEABLE_VIEWS), for GET and HEAD, never in a Wagtail preview.
+  Anywhere else the tag just renders what it holds.
+- Keys: the page's key parts (scheme, host, language, currency, full path with query), the
+  content generation, the fragment's name and vary values, and whether the visitor is staff
+  (staff see "edit" links).
+- Invalidation: the page cache's generation, so any content change drops every fragment at
+  once; entries also expire after PAGE_CACHE_SECONDS.
+- Per-visitor parts: a fragment must hold nothing of the visitor's own but a CSRF token or the
+  CSP nonce, which are stored as the page cache's placeholders and filled in per answer. A
+  fragment in which her CSRF secret still shows in any other form is not stored.
+"""
+
+import hashlib
+import logging
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from shop.pagecache.generation import generation_current
+
+logger = logging.getLogger("shop.pagecache")
+
+FRAGMENT_OUTCOMES = frozenset({"bypass", "miss", "stored"})
+
+
+def fragment_key(request: HttpRequest | None, name: str, vary: tuple = ()) -> str | None:
+    """The fragment's key for this request, or None when the fragment must be rendered."""
+    from django.conf import settings
+
+    from shop.pagecache.middleware import page_cache_seconds
+
+    state = getattr(request, "page_cache", None)
+    if state is None or state.outcome not in FRAGMENT_OUTCOMES or page_cache_seconds() <= 0:
+        return None
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return None
+    generation = generation_current()
+    if generation is None:
+        return None
+    user = getattr(request, "user", None)
+    staff = bool(user is not None and user.is_authenticated and user.is_staff)
+    parts = "|".join((
+        request.scheme, request.get_host(), get_language() or "",
+        settings.OSCAR_DEFAULT_CURRENCY, request.get_full_path(), "staff" if staff else "",
+        name, *(str(value) for value in vary),
+    ))
+    return f"fragment:{generation}:{hashlib.sha256(parts.encode()).hexdigest()}"
+
+
+def fragment_get(key: str) -> bytes | None:
+    try:
+        stored = cache.get(key)
+    except Exception:  # a cache backend that raises: render instead
+        logger.warning("Shared fragment: the cache did not answer", exc_info=True)
+        return None
+    return stored if isinstance(stored, bytes) else None
+
+
+def fragment_set(key: str, rendered: str, request: HttpRequest) -> None:
+    from shop.pagecache.middleware import page_cache_seconds, placeholders_put
+
+    stored = placeholders_put(rendered.encode(), request)
+    if stored is None:
+        return
+    try:
+        cache.set(key, stored, page_cache_seconds())
+    except Exception:
+        logger.warning("Shared fragment: not stored", exc_info=True)
+
+
+def fragment_fill(stored: bytes, request: HttpRequest) -> str:
+    from shop.pagecache.middleware import placeholders_fill
+
+    return placeholders_fill(stored, request).decode()
