@@ -86,6 +86,13 @@ class ProductDetailView(CoreProductDetailView):
     def get_queryset(self):
         return product_detail(super().get_queryset())
 
+    def get_alert_status(self):
+        # Oscar asks on every signed-in visit; the page shows it only for a piece she cannot buy.
+        info = self.request.strategy.fetch_for_product(self.object)
+        if info.availability.is_available_to_buy and info.price.exists:
+            return False
+        return super().get_alert_status()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(product_detail_context(self.object))

@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from shop.pagecache.generation import generation_current
+from shop.pagecache.generation import generation_for_request
 
 logger = logging.getLogger("shop.pagecache")
 
@@ -44,7 +44,7 @@ def fragment_key(request: HttpRequest | None, name: str, vary: tuple = ()) -> st
         return None
     if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
         return None
-    generation = generation_current()
+    generation = generation_for_request(request)
     if generation is None:
         return None
     user = getattr(request, "user", None)

@@ -36,3 +36,13 @@ def generation_bump() -> None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
     except Exception:
         logger.warning("Page cache: the generation could not be bumped", exc_info=True)
+
+
+def generation_for_request(request) -> int | None:
+    """The generation as this request first read it: one cache read per page however many
+    fragments it has (a page is rendered from one generation, as a cached page is)."""
+    if request is None:
+        return generation_current()
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation_current()
+    return request._content_generation
