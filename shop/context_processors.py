@@ -1,6 +1,7 @@
 """Context every page needs for the shared header and footer."""
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -9,7 +10,8 @@ def navigation(request: HttpRequest) -> dict:
 
     user = getattr(request, "user", None)
     return {
-        "header_navigation": header_navigation(),
+        # Read only when the header's or footer's menu is rendered, not taken from a fragment.
+        "header_navigation": SimpleLazyObject(lambda: header_navigation(request)),
         # Called by the header only for a signed-in visitor: one query, anonymous pages none.
         "has_workspace": lambda: has_workspace(user),
         "basket_item_count": lambda: basket_item_count(request),

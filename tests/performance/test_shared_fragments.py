@@ -5,6 +5,7 @@ stock alert, staff links), and that every change shows at once."""
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token
@@ -15,7 +16,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from stories.models import StoryIndexPage
-from tests.factories import UserFactory, product_for_sale
+from tests.factories import MakerFactory, UserFactory, product_for_sale
 from tests.stories.conftest import publish_story
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +196,46 @@ def test_a_signed_in_page_costs_few_queries_however_many_products(which):
     assert few == many
     limit = {"home": 8, "story": 12}.get(which, 7)
     assert many <= limit, many
+
+
+def test_a_guest_with_a_basket_sees_her_count_from_one_query():
+    product = product_for_sale(title="Felt slippers")
+    url = product.get_absolute_url()
+    guest, other = Client(), Client()
+    guest.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 2})
+    other.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    page(guest, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert basket_count(page(guest, url)) == "2"
+    # One sum over her lines, not Oscar's basket with its offers.
+    sql = " ".join(query["sql"] for query in queries)
+    assert "offer_conditionaloffer" not in sql
+    assert basket_count(page(other, url)) == "1"
+    # A cookie not signed by the shop names no basket.
+    cookie = settings.OSCAR_BASKET_COOKIE_OPEN
+    forged = Client()
+    forged.cookies[cookie] = guest.cookies[cookie].value.split(":")[0] + ":forged"
+    assert basket_count(page(forged, url)) == "0"
+
+
+def test_the_shared_header_and_footer_keep_her_tools_and_the_page_they_are_on():
+    product = product_for_sale(title="Kilim cushion")
+    maker_user = UserFactory()
+    MakerFactory(user=maker_user)
+    member = Client()
+    member.force_login(maker_user)
+    customer = signed_in()
+    workspace = reverse("workspace:home")
+    catalogue = reverse("catalogue:index")
+
+    first = page(customer, catalogue)  # stores the header and footer fragments
+    assert workspace not in first
+    assert workspace in page(member, catalogue)
+    assert workspace not in page(customer, catalogue)
+    # The menu marks the page she is on, and the language switcher returns her to it.
+    on_catalogue = page(member, catalogue)
+    assert re.search(rf'href="{catalogue}" aria-current="page"', on_catalogue)
+    on_product = page(member, product.get_absolute_url())
+    assert not re.search(rf'href="{catalogue}" aria-current="page"', on_product)
+    assert f'name="next" value="{product.get_absolute_url()}"' in on_product
+    assert "Kilim cushion" in on_product
