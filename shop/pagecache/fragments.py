@@ -14,6 +14,10 @@ generation and language and kept, so her page costs her own parts plus a cache r
   (staff see "edit" links).
 - Invalidation: the page cache's generation, so any content change drops every fragment at
   once; entries also expire after PAGE_CACHE_SECONDS.
+- Two levels: each process keeps the last LOCAL_FRAGMENTS it read or wrote (for at most
+  LOCAL_FRAGMENT_SECONDS) in front of the shared cache. This is safe across processes because
+  the key holds the content generation, read from the shared cache once per request: after a
+  change no request asks for the old keys again.
 - Per-visitor parts: a fragment must hold nothing of the visitor's own but a CSRF token or the
   CSP nonce, which are stored as the page cache's placeholders and filled in per answer. A
   fragment in which her CSRF secret still shows in any other form is not stored.
@@ -21,6 +25,9 @@ generation and language and kept, so her page costs her own parts plus a cache r
 
 import hashlib
 import logging
+import threading
+import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -31,6 +38,34 @@ from shop.pagecache.generation import generation_for_request
 logger = logging.getLogger("shop.pagecache")
 
 FRAGMENT_OUTCOMES = frozenset({"bypass", "miss", "stored"})
+LOCAL_FRAGMENTS = 256
+LOCAL_FRAGMENT_SECONDS = 120
+
+_local: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+_local_lock = threading.Lock()  # gunicorn's threaded workers share it
+
+
+def _local_get(key: str) -> bytes | None:
+    with _local_lock:
+        entry = _local.get(key)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            del _local[key]
+            return None
+        _local.move_to_end(key)
+        return entry[1]
+
+
+def _local_put(key: str, stored: bytes) -> None:
+    from shop.pagecache.middleware import page_cache_seconds
+
+    expires = time.monotonic() + min(LOCAL_FRAGMENT_SECONDS, page_cache_seconds())
+    with _local_lock:
+        _local[key] = (expires, stored)
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_FRAGMENTS:
+            _local.popitem(last=False)
 
 
 def fragment_key(request: HttpRequest | None, name: str, vary: tuple = ()) -> str | None:
@@ -58,12 +93,18 @@ def fragment_key(request: HttpRequest | None, name: str, vary: tuple = ()) -> st
 
 
 def fragment_get(key: str) -> bytes | None:
+    stored = _local_get(key)
+    if stored is not None:
+        return stored
     try:
         stored = cache.get(key)
     except Exception:  # a cache backend that raises: render instead
         logger.warning("Shared fragment: the cache did not answer", exc_info=True)
         return None
-    return stored if isinstance(stored, bytes) else None
+    if not isinstance(stored, bytes):
+        return None
+    _local_put(key, stored)
+    return stored
 
 
 def fragment_set(key: str, rendered: str, request: HttpRequest) -> None:
@@ -76,6 +117,8 @@ def fragment_set(key: str, rendered: str, request: HttpRequest) -> None:
         cache.set(key, stored, page_cache_seconds())
     except Exception:
         logger.warning("Shared fragment: not stored", exc_info=True)
+        return
+    _local_put(key, stored)
 
 
 def fragment_fill(stored: bytes, request: HttpRequest) -> str:
