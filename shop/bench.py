@@ -6,7 +6,10 @@ own database — PostgreSQL when DATABASE_URL names one (a database `ortak_bench
 server, created if missing, never the one DATABASE_URL names), SQLite otherwise
 (var/bench-<size>.sqlite3) — then gunicorn starts on 127.0.0.1 with production settings and
 shop/gunicorn.conf.py (2 workers), with localstripe beside it. Each page is requested for a few
-seconds by `--concurrency` client processes, each on its own keep-alive connection:
+seconds by `--concurrency` client processes, each on a keep-alive connection that it opens
+again every REQUESTS_PER_CONNECTION requests, as a stream of visitors would (with four
+connections held for the whole run, gunicorn's two workers often split them 3 to 1 or 4 to 0,
+and one core did the work of two: the same page measured 75 or 145 req/s from run to run):
 
 - anonymous: no cookies (what a page cache may serve); the basket add starts with an empty
   basket and the checkout buys as a guest;
@@ -52,6 +55,7 @@ PASSWORD = "bench-only-password-2026"  # noqa: S105 (the bench's own customers, 
 WEBHOOK_SECRET = "whsec_bench_only"  # noqa: S105
 ADDRESS = {"first_name": "Ayşe", "last_name": "Yılmaz", "line1": "Kuzeystraße 12",
            "line4": "Berlin", "postcode": "10115", "country": "DE", "phone_number": ""}
+REQUESTS_PER_CONNECTION = 20
 PAGES = ("home", "catalogue", "category", "product", "search", "story", "maker", "cooperative",
          "checkout", "basket add")
 
@@ -149,6 +153,10 @@ class Browser:
         self.cookies: dict[str, str] = {}
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
+    def reconnect(self) -> None:
+        self.connection.close()
+        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+
     def request(self, method: str, path: str, data: dict | None = None,
                 headers: dict | None = None) -> tuple[int, bytes, dict]:
         sent = {
@@ -175,8 +183,7 @@ class Browser:
                 raw = response.read()
                 break
             except (http.client.HTTPException, OSError):
-                self.connection.close()
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.reconnect()
                 if attempt == 2:
                     raise
         for header in response.headers.get_all("Set-Cookie") or []:
@@ -275,6 +282,8 @@ def client_run(job: dict) -> dict:
     if job["kind"] == "basket add":
         token = browser.form_token(job["product"]["url"])
     while time.monotonic() < deadline:
+        if timings and len(timings) % REQUESTS_PER_CONNECTION == 0:
+            browser.reconnect()  # outside the timing: the next visitor's connection
         started = time.perf_counter()
         try:
             if job["kind"] == "get":
