@@ -10,7 +10,7 @@ on SQLite and PostgreSQL. `product_browse` is the one place a search server woul
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Subquery
 from oscar.core.loading import get_model
 
 from cooperatives.models import Maker, public_name_expression
@@ -213,7 +213,13 @@ def product_detail_context(product) -> dict:
 def product_detail(queryset: QuerySet) -> QuerySet:
     """The product page's product: its maker and cooperative for the title and byline, its
     stock records for the price and the basket form. Photos are read by the page's shared
-    fragments when they are rendered (shop/pagecache/fragments.py), not on every visit."""
-    return queryset.select_related("maker__cooperative", "product_class").prefetch_related(
+    fragments when they are rendered (shop/pagecache/fragments.py), not on every visit. Whether
+    it has options (the basket form asks) is read with it, as Oscar's own lists do."""
+    Option = get_model("catalogue", "Option")
+    return queryset.select_related("maker__cooperative", "product_class").annotate(
+        has_product_class_options=Exists(
+            Option.objects.filter(productclass=OuterRef("product_class"))),
+        has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+    ).prefetch_related(
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
     ).defer(*(f"maker__{name}" for name in Maker.PRIVATE_FIELDS))
