@@ -28,13 +28,6 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 NONCE = re.compile(r'nonce="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    translation.activate("en")
-    yield
-    translation.activate("en")
-
-
 def url_of(product, language="en") -> str:
     with translation.override(language):
         return product.get_absolute_url()

@@ -12,24 +12,16 @@ from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 from oscar.core.loading import get_model
 
 from stories.models import StoryIndexPage
 from tests.factories import MakerFactory, UserFactory, product_for_sale
+from tests.performance.test_page_cache import TOKEN
 from tests.stories.conftest import publish_story
 
 pytestmark = pytest.mark.django_db
 
 ProductAlert = get_model("customer", "ProductAlert")
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 def signed_in(**fields) -> Client:
