@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Subquery
 from oscar.core.loading import get_model
 
-from cooperatives.models import Maker, public_name_expression
+from cooperatives.models import Cooperative, Maker, public_name_expression
 from shop.content_languages import localized_expression
 
 Product = get_model("catalogue", "Product")
@@ -211,15 +211,22 @@ def product_detail_context(product) -> dict:
 
 
 def product_detail(queryset: QuerySet) -> QuerySet:
-    """The product page's product: its maker and cooperative for the title and byline, its
-    stock records for the price and the basket form. Photos are read by the page's shared
-    fragments when they are rendered (shop/pagecache/fragments.py), not on every visit. Whether
-    it has options (the basket form asks) is read with it, as Oscar's own lists do."""
+    """The product page's product: its maker and cooperative for the title and byline.
+    Photos are read by the page's shared fragments when they are rendered
+    (shop/pagecache/fragments.py), not on every visit. Whether it has options (the basket form
+    asks) is read with it, as Oscar's own lists do. Its stock is `product_stock_prefetch()`'s,
+    read apart: the product may come from the shared objects, its stock never does."""
     Option = get_model("catalogue", "Option")
     return queryset.select_related("maker__cooperative", "product_class").annotate(
         has_product_class_options=Exists(
             Option.objects.filter(productclass=OuterRef("product_class"))),
         has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-    ).prefetch_related(
-        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-    ).defer(*(f"maker__{name}" for name in Maker.PRIVATE_FIELDS))
+    ).defer(
+        *(f"maker__{name}" for name in Maker.PRIVATE_FIELDS),
+        *(f"maker__cooperative__{name}" for name in Cooperative.PRIVATE_FIELDS),
+    )
+
+
+def product_stock_prefetch() -> Prefetch:
+    """The stock records (price, stock, partner) a product page reads on every visit."""
+    return Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner"))

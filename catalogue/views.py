@@ -1,6 +1,7 @@
 """The storefront's catalogue pages: thin views over `catalogue.selectors`."""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
@@ -10,7 +11,13 @@ from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailVie
 from oscar.core.loading import get_model
 
 from catalogue.forms import BrowseForm
-from catalogue.selectors import product_browse, product_detail, product_detail_context
+from catalogue.selectors import (
+    product_browse,
+    product_detail,
+    product_detail_context,
+    product_stock_prefetch,
+)
+from shop.pagecache.fragments import shared_object
 
 Category = get_model("catalogue", "Category")
 
@@ -85,6 +92,20 @@ class ProductCategoryView(CatalogueView):
 class ProductDetailView(CoreProductDetailView):
     def get_queryset(self):
         return product_detail(super().get_queryset())
+
+    def get_object(self, queryset=None):
+        """The product as every visitor sees it, kept with the page's shared fragments (same
+        content generation, language, address and staff flag), so a signed-in visit does not
+        build and run the product's query again; its stock is read on every visit."""
+        if hasattr(self, "object"):
+            return self.object
+
+        def read():
+            return CoreProductDetailView.get_object(self, queryset)
+
+        product = shared_object(self.request, "product", (), read)
+        prefetch_related_objects([product], product_stock_prefetch())
+        return product
 
     def get_alert_status(self):
         # Oscar asks on every signed-in visit; the page shows it only for a piece she cannot buy.

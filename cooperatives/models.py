@@ -77,6 +77,9 @@ class Cooperative(models.Model):
     contact_phone = models.CharField(_("contact phone (staff only)"), max_length=40, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
+    # Left out of what the storefront reads (and of what it keeps in the shared cache).
+    PRIVATE_FIELDS = ("contact_name", "contact_email", "contact_phone")
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("cooperative")

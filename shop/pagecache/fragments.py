@@ -21,15 +21,20 @@ generation and language and kept, so her page costs her own parts plus a cache r
 - Per-visitor parts: a fragment must hold nothing of the visitor's own but a CSRF token or the
   CSP nonce, which are stored as the page cache's placeholders and filled in per answer. A
   fragment in which her CSRF secret still shows in any other form is not stored.
+- Shared objects: `shared_object()` keeps a value the view needs whether or not the fragments
+  are warm (the product page's product, its maker and cooperative), under the same keys and
+  generation; each request unpickles its own copy, so no two threads share an instance.
 """
 
 import hashlib
 import logging
+import pickle
 import threading
 import time
 from collections import OrderedDict
 
 from django.core.cache import cache
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
@@ -108,17 +113,54 @@ def fragment_get(key: str) -> bytes | None:
 
 
 def fragment_set(key: str, rendered: str, request: HttpRequest) -> None:
-    from shop.pagecache.middleware import page_cache_seconds, placeholders_put
+    from shop.pagecache.middleware import placeholders_put
 
     stored = placeholders_put(rendered.encode(), request)
-    if stored is None:
-        return
+    if stored is not None:
+        _shared_put(key, stored)
+
+
+def _shared_put(key: str, stored: bytes) -> None:
+    from shop.pagecache.middleware import page_cache_seconds
+
     try:
         cache.set(key, stored, page_cache_seconds())
     except Exception:
         logger.warning("Shared fragment: not stored", exc_info=True)
         return
     _local_put(key, stored)
+
+
+def shared_object(request: HttpRequest | None, name: str, vary: tuple, compute):
+    """`compute()`, or the value it gave for this page in this content generation.
+
+    For content the same for every visitor (never her basket, stock or anything of hers):
+    the value is kept pickled and each call gets a fresh copy. Where fragments are not used
+    (a preview, a POST, the cache down) it is computed every time."""
+    key = fragment_key(request, f"object:{name}", vary)
+    if key is None:
+        return compute()
+    stored = fragment_get(key)
+    if stored is not None:
+        try:
+            return _unbound(pickle.loads(stored))  # noqa: S301 (shared_object's, in our cache)
+        except Exception:  # a class changed shape since it was stored
+            logger.warning("Shared object %s could not be read; computed again", name,
+                           exc_info=True)
+    value = compute()
+    _shared_put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def _unbound(value):
+    """A model instance kept by one request forgets which database it was read from (a replica,
+    say), so this request's reads of its relations are routed as its own (shop/db_router.py:
+    a visitor pinned to the primary stays there)."""
+    if isinstance(value, Model):
+        value._state.db = None
+        for related in value._state.fields_cache.values():
+            _unbound(related)
+    return value
 
 
 def fragment_fill(stored: bytes, request: HttpRequest) -> str:

@@ -74,6 +74,30 @@ def test_signed_in_customers_share_the_content_and_keep_their_own_header():
     assert "stories_storypage" not in sql
 
 
+def stored_fragments() -> list[bytes]:
+    if hasattr(cache, "keys"):
+        return [cache.get(key) for key in cache.keys("fragment:*")]
+    # LocMemCache: its keys are "prefix:version:key".
+    return [cache.get(key.split(":", 2)[2]) for key in list(cache._cache) if ":fragment:" in key]
+
+
+def test_the_product_is_shared_and_her_stock_read_on_every_visit():
+    """The second reader's product page does not read the product again (it is kept with the
+    page's fragments) but does read its stock; nothing kept holds the maker's private details."""
+    product = product_for_sale(title="Clay jug", num_in_stock=5)
+    url = product.get_absolute_url()
+    page(signed_in(), url)
+    with CaptureQueriesContext(connection) as queries:
+        html = page(signed_in(), url)
+    assert "Clay jug" in html and product.maker.display_name in html
+    sql = [query["sql"] for query in queries]
+    assert not [query for query in sql if 'FROM "catalogue_product"' in query]
+    assert [query for query in sql if 'FROM "partner_stockrecord"' in query]
+    stored = stored_fragments()
+    assert any(b"Clay jug" in value for value in stored)
+    assert not [value for value in stored if b"PRIVATE-" in value]
+
+
 def test_her_token_from_a_shared_fragment_adds_to_her_basket():
     product = product_for_sale(title="Woven basket")
     url = product.get_absolute_url()
