@@ -34,6 +34,11 @@ REPLICA_VIEWS = CACHEABLE_VIEWS | {"sitemap"}
 _reading_replica: ContextVar[bool] = ContextVar("reading_replica", default=False)
 
 
+def reading_replica() -> bool:
+    """Whether this request's reads go to the replica (a read-only page, nothing written yet)."""
+    return _reading_replica.get() and replica_alias() is not None
+
+
 def replica_alias() -> str | None:
     alias = getattr(settings, "DATABASE_READ_REPLICA", "")
     return alias if alias and alias in connections.databases else None

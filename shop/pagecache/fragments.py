@@ -38,7 +38,7 @@ from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from shop.pagecache.generation import generation_for_request
+from shop.pagecache.generation import generation_for_request, may_be_behind
 
 logger = logging.getLogger("shop.pagecache")
 
@@ -123,6 +123,8 @@ def fragment_set(key: str, rendered: str, request: HttpRequest) -> None:
 def _shared_put(key: str, stored: bytes) -> None:
     from shop.pagecache.middleware import page_cache_seconds
 
+    if may_be_behind():
+        return
     try:
         cache.set(key, stored, page_cache_seconds())
     except Exception:

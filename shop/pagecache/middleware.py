@@ -20,7 +20,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from shop.pagecache.generation import generation_current
+from shop.pagecache.generation import generation_current, may_be_behind
 
 CACHEABLE_VIEWS = frozenset({
     "wagtail_serve",  # home, story index, stories, info pages
@@ -112,7 +112,7 @@ class PageCacheStoreMiddleware:
         state = getattr(request, "page_cache", None)
         if state is None:
             return response
-        if state.outcome == "miss" and request.method == "GET":
+        if state.outcome == "miss" and request.method == "GET" and not may_be_behind():
             entry = _entry_from(response, request)
             if entry is not None:
                 cache.set(state.key, entry, page_cache_seconds())

@@ -8,11 +8,13 @@ mirror), so which connection a page's queries went through is observable. The da
 
 import pytest
 from django.db import connections, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import Product
 from shop.db_router import PIN_COOKIE, ReplicaRouter, _reading_replica
-from tests.factories import product_for_sale
+from tests.factories import UserFactory, product_for_sale
+from tests.performance.test_shared_fragments import fragments_stored
 
 pytestmark = pytest.mark.django_db(
     transaction=True, serialized_rollback=True, databases=["default", "replica"]
@@ -98,3 +100,29 @@ def test_a_request_that_writes_then_reads_its_own_write_from_the_primary(replica
         _reading_replica.reset(token)
     assert router.allow_migrate("replica", "catalogue") is False
     assert router.allow_migrate("default", "catalogue") is True
+
+
+def test_what_is_read_from_the_replica_just_after_a_change_is_served_not_kept(
+    client, replica_on, settings
+):
+    """A replica may lag behind a change by a few seconds: a page or a shared fragment rendered
+    from it in the REPLICA_PIN_SECONDS after a change is served but not kept under the new
+    generation (it would stay stale until it expired); after that, pages are kept again."""
+    product = product_for_sale(title="Olive-wood bracelet")  # a change, just now
+    url = product.get_absolute_url()
+    customer = Client()
+    customer.force_login(UserFactory())
+
+    for _ in range(2):
+        response, _primary, replica = _page(client, url)
+        assert replica.captured_queries, "the page was not read from the replica"
+        assert response["X-Page-Cache"] == "miss"
+    fragments = fragments_stored()
+    assert "Olive-wood bracelet" in customer.get(url).text
+    assert fragments_stored() == fragments
+
+    settings.REPLICA_PIN_SECONDS = 0  # the replica has had its time
+    assert client.get(url)["X-Page-Cache"] == "stored"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert "Olive-wood bracelet" in customer.get(url).text
+    assert fragments_stored() > fragments
