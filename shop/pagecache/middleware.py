@@ -4,7 +4,8 @@ PageCacheMiddleware is the last entry of MIDDLEWARE: on a hit it answers before 
 and every other middleware still treats the answer on its way out (the CSRF middleware sets
 the requester's cookie, the CSP middleware writes a header naming the nonce put in the body).
 PageCacheStoreMiddleware sits just inside GZip, so it sees the answer as it leaves Django,
-every Set-Cookie included, and stores it uncompressed.
+every Set-Cookie included, and stores it uncompressed, with its parts deflated ahead for the
+visitors who take gzip (compressed.py).
 """
 
 import hashlib
@@ -15,11 +16,12 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from shop.pagecache.compressed import accepts_gzip, gzip_answer, gzip_parts
 from shop.pagecache.generation import generation_current, may_be_behind
 
 CACHEABLE_VIEWS = frozenset({
@@ -126,19 +128,42 @@ class PageCacheStoreMiddleware:
         return response
 
 
-def placeholders_fill(content: bytes, request: HttpRequest) -> bytes:
-    """The requester's CSRF token and this answer's nonce where the placeholders are."""
+def placeholder_values(content: bytes, request: HttpRequest) -> dict[bytes, bytes]:
+    """The requester's CSRF token and this answer's nonce, for the placeholders `content` has."""
+    values = {}
     if CSRF_PLACEHOLDER in content:
         # get_token also has the CSRF middleware (re)send her cookie with this answer.
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        values[CSRF_PLACEHOLDER] = get_token(request).encode()
     if NONCE_PLACEHOLDER in content:
         # Reading the nonce has the CSP middleware name it in this answer's header.
-        content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+        values[NONCE_PLACEHOLDER] = str(request.csp_nonce).encode()
+    return values
+
+
+def _filled(content: bytes, values: dict[bytes, bytes]) -> bytes:
+    for placeholder, value in values.items():
+        content = content.replace(placeholder, value)
     return content
 
 
+def placeholders_fill(content: bytes, request: HttpRequest) -> bytes:
+    """The requester's CSRF token and this answer's nonce where the placeholders are."""
+    return _filled(content, placeholder_values(content, request))
+
+
 def _response_from(entry: dict, request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(placeholders_fill(entry["content"], request), status=entry["status"])
+    values = placeholder_values(entry["content"], request)
+    filled = _filled(entry["content"], values)
+    parts = entry.get("gzip")
+    gzipped = gzip_answer(parts, filled, values) if parts and accepts_gzip(request) else None
+    if gzipped is not None:
+        # Deflated when stored: GZipMiddleware leaves an answer with a Content-Encoding alone.
+        response = HttpResponse(gzipped, status=entry["status"])
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(gzipped))
+        patch_vary_headers(response, ("Accept-Encoding",))
+    else:
+        response = HttpResponse(filled, status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value
     return response
@@ -164,7 +189,12 @@ def _entry_from(response: HttpResponse, request: HttpRequest) -> dict | None:
     if content is None:
         return None
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    return {"status": 200, "content": content, "headers": headers}
+    lengths = {CSRF_PLACEHOLDER: CSRF_TOKEN_LENGTH}
+    nonce = getattr(request, "_csp_nonce", None)
+    if isinstance(nonce, str) and nonce:
+        lengths[NONCE_PLACEHOLDER] = len(nonce)
+    return {"status": 200, "content": content, "headers": headers,
+            "gzip": gzip_parts(content, lengths)}
 
 
 def _wagtail_page_public(request: HttpRequest) -> bool:

@@ -1,6 +1,7 @@
 """The page cache (shop/pagecache/): what anonymous visitors share, what they never share, and
 every change that must show on the next anonymous visit."""
 
+import gzip
 import re
 from decimal import Decimal
 
@@ -164,6 +165,38 @@ def test_cached_pages_are_private_to_the_browser_and_vary_by_cookie():
     assert "private" in served["Cache-Control"]
     assert "Cookie" in served["Vary"]
     assert served["Content-Language"] == "en"
+
+
+def test_a_cached_page_is_sent_gzipped_with_her_own_token_and_nonce():
+    """Hits are deflated ahead (shop/pagecache/compressed.py): what a browser unpacks is the page
+    the uncompressed answer gives, with this answer's token, nonce and lengths."""
+    product = product_for_sale(title="Indigo scarf")
+    url = url_of(product)
+    visit(Client(), url)
+    plain = visit(Client(), url)
+    assert plain["X-Page-Cache"] == "hit" and "Content-Encoding" not in plain
+    browser = Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    served = visit(browser, url)
+    assert served["X-Page-Cache"] == "hit"
+    assert served["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in served["Vary"] and "Cookie" in served["Vary"]
+    assert int(served["Content-Length"]) == len(served.content)
+    # Deflated in parts, about as small as the whole page deflated at once.
+    assert len(served.content) < len(gzip.compress(plain.content)) * 1.1, (
+        len(served.content), len(gzip.compress(plain.content)))
+    unpacked = gzip.decompress(served.content).decode()  # checks its CRC and length too
+    assert "Indigo scarf" in unpacked
+    tokens = set(TOKEN.findall(unpacked))
+    assert tokens
+    assert {_unmask_cipher_token(token) for token in tokens} == {
+        browser.cookies["csrftoken"].value}
+    nonces = set(NONCE.findall(unpacked))
+    assert nonces and all(f"'nonce-{nonce}'" in served["Content-Security-Policy"]
+                          for nonce in nonces)
+    # Apart from the token and nonce, the same page as the uncompressed answer.
+    def neutral(html):
+        return NONCE.sub("nonce", TOKEN.sub("token", html))
+    assert neutral(unpacked) == neutral(body(plain))
 
 
 def test_pages_for_everyone_else_are_never_cached():
