@@ -22,14 +22,11 @@ import struct
 import zlib
 
 from django.http import HttpRequest
-from django.utils.regex_helper import _lazy_re_compile
+from django.middleware.gzip import re_accepts_gzip
 
-ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")  # as Django's GZipMiddleware reads the header
 # ID1 ID2, deflate, no flags, no time, no extra flags, OS unknown (RFC 1952).
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 FINAL_EMPTY_BLOCK = b"\x03\x00"
-
-
 FILLER = b"\x00"
 WINDOW = 32 * 1024
 
@@ -63,7 +60,8 @@ def gzip_parts(content: bytes, lengths: dict[bytes, int]) -> list[tuple[bytes, i
 
 
 def accepts_gzip(request: HttpRequest) -> bool:
-    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    # As Django's GZipMiddleware reads the header.
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def gzip_answer(parts: list[tuple[bytes, int, bytes]], filled: bytes,
